@@ -1,0 +1,105 @@
+import { LitElement, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import '../facilitator/facilitator-console.js';
+import '../participant/participant-view.js';
+import {
+  clearFacilitatorToken,
+  clearParticipantSession,
+  loadFacilitatorToken,
+  loadParticipantSession,
+} from '../net/session-store.js';
+import './landing-page.js';
+import { exercisePath, facilitatorPath, parseRoute, type Route } from './routes.js';
+
+/** Detail of `session-ended`: fired by a view when its token stops working or the user signs out. */
+export interface SessionEndedDetail {
+  role: 'facilitator' | 'participant';
+  /** Reason shown on the landing page, or an empty string for a plain sign-out. */
+  reason: string;
+}
+
+/** Picks the screen from the path and the stored sign-in, and switches screens on sign-in and sign-out. */
+@customElement('app-root')
+export class AppRoot extends LitElement {
+  @state() private route: Route = parseRoute(window.location.pathname);
+  @state() private notice = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+    this.addEventListener('facilitator-signed-in', () => this.navigate(facilitatorPath));
+    this.addEventListener('participant-joined', () => this.navigate(exercisePath));
+    this.addEventListener('session-ended', (event) => this.onSessionEnded(event as CustomEvent<SessionEndedDetail>));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+  }
+
+  /** Sends the bare landing path to the screen of a stored sign-in, participant first. */
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('route') || this.route.kind !== 'landing') {
+      return;
+    }
+    if (loadParticipantSession()) {
+      this.redirect(exercisePath);
+    } else if (loadFacilitatorToken()) {
+      this.redirect(facilitatorPath);
+    }
+  }
+
+  // The views bring their own styles, so the root renders into the light DOM of the page.
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override render() {
+    const route = this.route;
+    const facilitatorToken = loadFacilitatorToken();
+    const participant = loadParticipantSession();
+
+    if (route.kind === 'join') {
+      return html`<landing-page .joinCode=${route.code} .notice=${this.notice}></landing-page>`;
+    }
+    if (route.kind === 'facilitator' && facilitatorToken) {
+      return html`<facilitator-console .token=${facilitatorToken}></facilitator-console>`;
+    }
+    if (route.kind === 'exercise' && participant) {
+      return html`<participant-view .session=${participant}></participant-view>`;
+    }
+    return html`<landing-page .notice=${this.notice}></landing-page>`;
+  }
+
+  private navigate(path: string): void {
+    window.history.pushState(null, '', path);
+    this.route = parseRoute(path);
+    this.notice = '';
+  }
+
+  private redirect(path: string): void {
+    window.history.replaceState(null, '', path);
+    this.route = parseRoute(path);
+  }
+
+  private readonly onPopState = (): void => {
+    this.route = parseRoute(window.location.pathname);
+  };
+
+  private onSessionEnded(event: CustomEvent<SessionEndedDetail>): void {
+    if (event.detail.role === 'facilitator') {
+      clearFacilitatorToken();
+    } else {
+      clearParticipantSession();
+    }
+    window.history.replaceState(null, '', '/');
+    this.notice = event.detail.reason;
+    this.route = parseRoute('/');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'app-root': AppRoot;
+  }
+}

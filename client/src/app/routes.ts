@@ -1,0 +1,36 @@
+/** Client routes. The server returns index.html for every non-API path, so all of these load the app. */
+export type Route =
+  | { kind: 'landing' }
+  | { kind: 'join'; code: string }
+  | { kind: 'facilitator' }
+  | { kind: 'exercise' };
+
+export const facilitatorPath = '/facilitator';
+export const exercisePath = '/exercise';
+
+export function parseRoute(pathname: string): Route {
+  const join = /^\/join(?:\/([^/]*))?\/?$/.exec(pathname);
+  if (join) {
+    return { kind: 'join', code: decodePathPart(join[1] ?? '').toUpperCase() };
+  }
+  if (pathname === facilitatorPath) {
+    return { kind: 'facilitator' };
+  }
+  if (pathname === exercisePath) {
+    return { kind: 'exercise' };
+  }
+  return { kind: 'landing' };
+}
+
+export function joinPath(code: string): string {
+  return `/join/${encodeURIComponent(code)}`;
+}
+
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    // A malformed escape such as `%E0` cannot be a join code; start with an empty field instead.
+    return '';
+  }
+}

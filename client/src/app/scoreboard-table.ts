@@ -1,0 +1,60 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ScoreboardEntry } from '../../../shared/model.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+
+/** Team ranking with scores; the viewer's own team is highlighted. */
+@customElement('scoreboard-table')
+export class ScoreboardTable extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      tr.own {
+        background: var(--color-selected);
+        font-weight: 600;
+      }
+      .number {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) entries: ScoreboardEntry[] = [];
+  @property() ownTeamId = '';
+
+  override render() {
+    if (this.entries.length === 0) {
+      return html`<p class="muted" data-testid="scoreboard-empty">No teams yet.</p>`;
+    }
+
+    const sorted = [...this.entries].sort((a, b) => a.rank - b.rank || a.teamName.localeCompare(b.teamName));
+    return html`<table data-testid="scoreboard">
+      <thead>
+        <tr><th>Rank</th><th>Team</th><th class="number">Score</th></tr>
+      </thead>
+      <tbody>
+        ${repeat(
+          sorted,
+          (entry) => entry.teamId,
+          (entry) => html`<tr
+            class=${entry.teamId === this.ownTeamId ? 'own' : ''}
+            data-testid="scoreboard-row"
+            data-team-id=${entry.teamId}
+          >
+            <td data-testid="scoreboard-rank">${entry.rank}</td>
+            <td data-testid="scoreboard-team">${entry.teamName}</td>
+            <td class="number" data-testid="scoreboard-score">${entry.score}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'scoreboard-table': ScoreboardTable;
+  }
+}

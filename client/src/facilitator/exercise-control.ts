@@ -1,0 +1,110 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { ExerciseState } from '../../../shared/model.js';
+import '../app/scenario-clock.js';
+import '../app/scoreboard-table.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+import './join-link-panel.js';
+import './team-roster.js';
+
+export type ExerciseAction = 'start' | 'advance';
+
+/**
+ * The facilitator's view of one exercise: join link, phase, clock, teams and scoreboard.
+ * The buttons fire `exercise-action` with the ExerciseAction; the console sends the request.
+ */
+@customElement('exercise-control')
+export class ExerciseControl extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 16px;
+      }
+      .status {
+        display: inline-block;
+        padding: 1px 8px;
+        border-radius: 999px;
+        background: var(--color-selected);
+        font-size: 0.85rem;
+        font-weight: 600;
+        text-transform: uppercase;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) exerciseState: ExerciseState | null = null;
+  @property({ type: Number }) receivedAt = 0;
+  /** The action waiting for its ack, if any; its button stays disabled until then. */
+  @property() pendingAction: ExerciseAction | '' = '';
+  @property() error = '';
+
+  override render() {
+    const current = this.exerciseState;
+    if (!current) {
+      return html`<p class="muted">Select or create an exercise.</p>`;
+    }
+
+    const { exercise, clock, phases, phaseCount } = current;
+    const phase = phases.at(-1);
+    const canStart = exercise.status === 'ready';
+    const canAdvance = exercise.status === 'running' && phases.length < phaseCount;
+
+    return html`
+      <section class="panel">
+        <div class="row">
+          <h2 data-testid="exercise-title">${exercise.name}</h2>
+          <span class="status" data-testid="exercise-status">${exercise.status}</span>
+        </div>
+        <join-link-panel .joinCode=${exercise.joinCode}></join-link-panel>
+      </section>
+
+      <section class="panel">
+        <h3>Phase and clock</h3>
+        <p data-testid="phase-title">
+          ${phase ? `Phase ${phases.length} of ${phaseCount}: ${phase.title}` : `Not started (${phaseCount} phases)`}
+        </p>
+        <scenario-clock .clock=${clock} .receivedAt=${this.receivedAt}></scenario-clock>
+        <div class="row" style="margin-top: 8px">
+          <button
+            class="primary"
+            data-testid="start-exercise"
+            ?disabled=${!canStart || this.pendingAction !== ''}
+            @click=${() => this.fire('start')}
+          >
+            Start exercise
+          </button>
+          <button
+            data-testid="advance-phase"
+            ?disabled=${!canAdvance || this.pendingAction !== ''}
+            @click=${() => this.fire('advance')}
+          >
+            Release next phase
+          </button>
+        </div>
+        ${this.error ? html`<p class="error" role="alert" data-testid="control-error">${this.error}</p>` : null}
+      </section>
+
+      <section class="panel">
+        <h3>Teams</h3>
+        <team-roster .teams=${exercise.teams}></team-roster>
+      </section>
+
+      <section class="panel">
+        <h3>Scoreboard</h3>
+        <scoreboard-table .entries=${current.scoreboard}></scoreboard-table>
+      </section>
+    `;
+  }
+
+  private fire(action: ExerciseAction): void {
+    this.dispatchEvent(new CustomEvent<ExerciseAction>('exercise-action', { detail: action, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'exercise-control': ExerciseControl;
+  }
+}

@@ -1,0 +1,170 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { TimelineEntry } from '../../../shared/collab.js';
+import { formatUtc } from '../app/format.js';
+import type { CollabStatus, TeamCollab } from '../net/team-collab.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+
+/** Maximum note length in characters, a limit of this editor that keeps each Yjs update small. */
+const noteMaxLength = 2_000;
+
+const statusLabels: Record<CollabStatus, string> = {
+  connecting: 'Connecting…',
+  connected: 'Live',
+  disconnected: 'Offline: changes sync when the connection is back',
+  closed: 'Disconnected',
+};
+
+/** The team's shared attack timeline in event-time order, editable by every teammate. */
+@customElement('attack-timeline')
+export class AttackTimeline extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .header {
+        display: flex;
+        gap: 16px;
+        align-items: baseline;
+        margin-bottom: var(--space);
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        border-left: 3px solid var(--color-border);
+      }
+      li {
+        position: relative;
+        margin: 0 0 12px 16px;
+      }
+      li::before {
+        content: '';
+        position: absolute;
+        left: -23px;
+        top: 14px;
+        width: 11px;
+        height: 11px;
+        border-radius: 50%;
+        background: var(--color-accent);
+      }
+      .entry-head {
+        display: flex;
+        gap: 12px;
+        align-items: baseline;
+        flex-wrap: wrap;
+      }
+      .entry-head .action {
+        font-weight: 600;
+      }
+      .entry-head .spacer {
+        flex: 1;
+      }
+      textarea {
+        width: 100%;
+        min-height: 48px;
+        margin-top: 6px;
+        resize: vertical;
+      }
+      .status-connected {
+        color: var(--color-success);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) collab: TeamCollab | null = null;
+
+  @state() private entries: TimelineEntry[] = [];
+  @state() private status: CollabStatus = 'connecting';
+
+  private observed: TeamCollab | null = null;
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('collab')) {
+      this.observe(this.collab);
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.collab && this.observed !== this.collab) {
+      this.observe(this.collab);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observe(null);
+  }
+
+  override render() {
+    const closedReason = this.collab?.closedReason;
+    return html`
+      <section class="panel">
+        <div class="header">
+          <h2>Attack timeline</h2>
+          <span class=${`muted status-${this.status}`} data-testid="collab-status" data-status=${this.status}>
+            ${statusLabels[this.status]}
+          </span>
+        </div>
+        ${closedReason ? html`<p class="error" role="alert">${closedReason}</p>` : null}
+        ${this.entries.length === 0
+          ? html`<p class="muted" data-testid="timeline-empty">
+              No entries yet. Add CloudTrail events or GuardDuty findings with "Add to timeline".
+            </p>`
+          : html`<ol data-testid="timeline">
+              ${repeat(this.entries, (entry) => entry.id, (entry) => this.renderEntry(entry))}
+            </ol>`}
+      </section>
+    `;
+  }
+
+  private renderEntry(entry: TimelineEntry) {
+    return html`<li class="panel" data-testid="timeline-entry" data-ref-id=${entry.refId}>
+      <div class="entry-head">
+        <span class="mono" data-testid="timeline-time">${formatUtc(entry.eventTime)}</span>
+        <span class="action" data-testid="timeline-action">${entry.action}</span>
+        <span>by <strong>${entry.actor}</strong></span>
+        ${entry.sourceIp ? html`<span class="mono muted">from ${entry.sourceIp}</span>` : null}
+        <span class="spacer"></span>
+        <span class="muted">${entry.refKind === 'guardduty' ? 'GuardDuty' : 'CloudTrail'} · added by ${entry.author}</span>
+        <button class="danger" data-testid="timeline-remove" @click=${() => this.collab?.removeEntry(entry.id)}>Remove</button>
+      </div>
+      <textarea
+        aria-label=${`Note for ${entry.action} at ${formatUtc(entry.eventTime)}`}
+        data-testid="timeline-note"
+        maxlength=${noteMaxLength}
+        placeholder="Add a note for the team"
+        .value=${entry.note}
+        @change=${(event: Event) => this.collab?.setNote(entry.id, (event.target as HTMLTextAreaElement).value)}
+      ></textarea>
+    </li>`;
+  }
+
+  private readonly refresh = (): void => {
+    this.entries = this.observed?.entries() ?? [];
+    this.status = this.observed?.status ?? 'connecting';
+  };
+
+  private observe(collab: TeamCollab | null): void {
+    if (this.observed) {
+      this.observed.removeEventListener('timeline-changed', this.refresh);
+      this.observed.removeEventListener('status-changed', this.refresh);
+    }
+    this.observed = collab;
+    if (collab) {
+      collab.addEventListener('timeline-changed', this.refresh);
+      collab.addEventListener('status-changed', this.refresh);
+    }
+    this.refresh();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'attack-timeline': AttackTimeline;
+  }
+}

@@ -1,0 +1,348 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type {
+  ExerciseState,
+  ObjectiveView,
+  PhaseReleased,
+  ScoreboardEntry,
+  SubmissionResult,
+} from '../../../shared/model.js';
+import type { SessionEndedDetail } from '../app/app-root.js';
+import { plural } from '../app/format.js';
+import '../app/toast-notice.js';
+import { connectAppSocket, isUnauthenticated, type AppSocket } from '../net/app-socket.js';
+import { describeError, request } from '../net/request.js';
+import type { ParticipantSession } from '../net/session-store.js';
+import { TeamCollab, type TeammatePresence } from '../net/team-collab.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+import './athena-query.js';
+import './attack-timeline.js';
+import './cloudtrail-browser.js';
+import './exercise-header.js';
+import './guardduty-findings.js';
+import './mission-brief.js';
+import './objective-list.js';
+
+const tabs = [
+  { id: 'brief', label: 'Mission brief' },
+  { id: 'cloudtrail', label: 'CloudTrail' },
+  { id: 'guardduty', label: 'GuardDuty' },
+  { id: 'athena', label: 'Athena' },
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'objectives', label: 'Objectives' },
+] as const;
+
+type TabId = (typeof tabs)[number]['id'];
+
+const toastDurationMs = 8_000;
+
+/**
+ * The responder's screen. Owns the Socket.IO connection and the team's Yjs document, keeps the
+ * exercise state current from broadcasts, and hands both connections to the tabs.
+ */
+@customElement('participant-view')
+export class ParticipantView extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      nav {
+        display: flex;
+        gap: 4px;
+        padding: 8px 16px 0;
+        border-bottom: 1px solid var(--color-border);
+        background: var(--color-surface);
+        overflow-x: auto;
+      }
+      nav button {
+        border: none;
+        border-bottom: 3px solid transparent;
+        border-radius: 0;
+        background: transparent;
+        padding: 8px 14px;
+        white-space: nowrap;
+      }
+      nav button[aria-selected='true'] {
+        border-bottom-color: var(--color-accent);
+        color: var(--color-accent);
+        font-weight: 600;
+      }
+      .badge {
+        display: inline-block;
+        min-width: 18px;
+        margin-left: 4px;
+        padding: 0 5px;
+        border-radius: 999px;
+        background: var(--color-high);
+        color: #ffffff;
+        font-size: 0.75rem;
+        text-align: center;
+      }
+      main {
+        padding: 16px;
+      }
+      .banner {
+        margin: 8px 16px 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) session: ParticipantSession | null = null;
+
+  @state() private exerciseState: ExerciseState | null = null;
+  @state() private receivedAt = 0;
+  @state() private activeTab: TabId = 'brief';
+  @state() private connected = false;
+  @state() private connectionError = '';
+  @state() private loadError = '';
+  @state() private toast = '';
+  @state() private teammates: TeammatePresence[] = [];
+  @state() private socket: AppSocket | null = null;
+  @state() private collab: TeamCollab | null = null;
+
+  private toastTimer: number | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.session) {
+      this.open(this.session);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.close();
+  }
+
+  override render() {
+    const current = this.exerciseState;
+    return html`
+      <exercise-header
+        .exerciseState=${current}
+        .receivedAt=${this.receivedAt}
+        .teamId=${this.session?.teamId ?? ''}
+        .displayName=${this.session?.displayName ?? ''}
+        .teammates=${this.teammates}
+        @sign-out-requested=${this.onSignOutRequested}
+      ></exercise-header>
+      ${!this.connected && this.socket
+        ? html`<p class="error banner" role="alert" data-testid="connection-banner">
+            ${this.connectionError || 'Connecting to the server…'}
+          </p>`
+        : null}
+      ${this.loadError ? html`<p class="error banner" role="alert" data-testid="load-error">${this.loadError}</p>` : null}
+      <nav role="tablist" aria-label="Investigation tools">
+        ${tabs.map(
+          (tab) => html`<button
+            role="tab"
+            id=${`tab-${tab.id}`}
+            aria-controls=${`panel-${tab.id}`}
+            aria-selected=${this.activeTab === tab.id ? 'true' : 'false'}
+            data-testid=${`tab-${tab.id}`}
+            @click=${() => (this.activeTab = tab.id)}
+          >
+            ${tab.label}${tab.id === 'guardduty' && current && current.findings.length > 0
+              ? html`<span class="badge">${current.findings.length}</span>`
+              : null}
+          </button>`,
+        )}
+      </nav>
+      <main>
+        ${this.panel('brief', html`<mission-brief .brief=${current?.brief ?? null}></mission-brief>`)}
+        ${this.panel(
+          'cloudtrail',
+          html`<cloudtrail-browser
+            .socket=${this.connected ? this.socket : null}
+            .collab=${this.collab}
+            .phaseCount=${current?.phases.length ?? 0}
+          ></cloudtrail-browser>`,
+        )}
+        ${this.panel(
+          'guardduty',
+          html`<guardduty-findings .findings=${current?.findings ?? []} .collab=${this.collab}></guardduty-findings>`,
+        )}
+        ${this.panel('athena', html`<athena-query .socket=${this.socket}></athena-query>`)}
+        ${this.panel('timeline', html`<attack-timeline .collab=${this.collab}></attack-timeline>`)}
+        ${this.panel(
+          'objectives',
+          html`<objective-list
+            .objectives=${current?.objectives ?? []}
+            .scoreboard=${current?.scoreboard ?? []}
+            .socket=${this.socket}
+            .teamId=${this.session?.teamId ?? ''}
+            @objective-answered=${this.onObjectiveAnswered}
+          ></objective-list>`,
+        )}
+      </main>
+      <toast-notice testId="phase-toast" .message=${this.toast} @toast-dismissed=${this.hideToast}></toast-notice>
+    `;
+  }
+
+  // Every panel stays rendered, so a tab keeps its page, selection and query text when hidden.
+  private panel(id: TabId, content: unknown) {
+    return html`<section
+      role="tabpanel"
+      id=${`panel-${id}`}
+      aria-labelledby=${`tab-${id}`}
+      data-testid=${`panel-${id}`}
+      ?hidden=${this.activeTab !== id}
+    >
+      ${content}
+    </section>`;
+  }
+
+  private open(session: ParticipantSession): void {
+    const socket = connectAppSocket(session.playerToken);
+    this.socket = socket;
+
+    socket.on('connect', () => {
+      this.connected = true;
+      this.connectionError = '';
+      // Broadcasts missed while disconnected are not replayed, so the state is fetched on every connect.
+      void this.refresh();
+    });
+    socket.on('disconnect', () => {
+      this.connected = false;
+    });
+    socket.on('connect_error', (error) => {
+      if (isUnauthenticated(error)) {
+        this.endSession('Your sign-in for this exercise is no longer valid. Join again with the code.');
+        return;
+      }
+      this.connected = false;
+      this.connectionError = `Lost the connection to the server (${error.message}). Reconnecting…`;
+    });
+
+    socket.on('exercise:updated', (update) => this.applyState(update));
+    socket.on('phase:released', (release) => this.onPhaseReleased(release));
+    socket.on('score:updated', (update) => this.onScoreUpdated(update.scoreboard));
+
+    const collab = new TeamCollab(session.playerToken, session.teamId, {
+      playerId: session.playerId,
+      displayName: session.displayName,
+    });
+    collab.addEventListener('presence-changed', () => (this.teammates = collab.teammates()));
+    this.collab = collab;
+    this.teammates = collab.teammates();
+  }
+
+  private close(): void {
+    this.socket?.disconnect();
+    this.socket = null;
+    this.collab?.destroy();
+    this.collab = null;
+    window.clearTimeout(this.toastTimer);
+  }
+
+  private async refresh(): Promise<void> {
+    if (!this.socket) {
+      return;
+    }
+    const result = await request(this.socket, 'exercise:get', undefined);
+    if (!result.ok) {
+      this.loadError = `Loading the exercise failed: ${describeError(result.error)}`;
+      return;
+    }
+    this.loadError = '';
+    this.applyState(result.data);
+  }
+
+  private applyState(update: ExerciseState): void {
+    if (this.session && update.exercise.id !== this.session.exerciseId) {
+      return;
+    }
+    this.exerciseState = update;
+    this.receivedAt = Date.now();
+  }
+
+  private onPhaseReleased(release: PhaseReleased): void {
+    const current = this.exerciseState;
+    if (current) {
+      const known = new Set(current.findings.map((finding) => finding.Id));
+      const phases = current.phases.some((phase) => phase.id === release.phase.id)
+        ? current.phases
+        : [...current.phases, release.phase];
+      this.exerciseState = {
+        ...current,
+        phases,
+        clock: release.clock,
+        findings: [...current.findings, ...release.findings.filter((finding) => !known.has(finding.Id))],
+      };
+      this.receivedAt = Date.now();
+    }
+
+    const findings = release.findings.length > 0 ? ` with ${plural(release.findings.length, 'new finding')}` : '';
+    this.showToast(`Phase released: ${release.phase.title}${findings}.`);
+    // The release carries no objectives, so the full state is fetched for the new ones.
+    void this.refresh();
+  }
+
+  private onScoreUpdated(scoreboard: ScoreboardEntry[]): void {
+    if (!this.exerciseState) {
+      return;
+    }
+    this.exerciseState = { ...this.exerciseState, scoreboard };
+    // A teammate may have solved an objective; the full state carries the solved flags.
+    void this.refresh();
+  }
+
+  /** Shows the team's own result at once; the broadcast and the refresh that follow confirm it. */
+  private onObjectiveAnswered(event: CustomEvent<SubmissionResult>): void {
+    const current = this.exerciseState;
+    if (!current || !this.session) {
+      return;
+    }
+    const submission = event.detail;
+    const teamId = this.session.teamId;
+    this.exerciseState = {
+      ...current,
+      objectives: current.objectives.map((objective) => applySubmission(objective, submission)),
+      scoreboard: current.scoreboard.map((entry) =>
+        entry.teamId === teamId ? { ...entry, score: submission.teamScore } : entry,
+      ),
+    };
+  }
+
+  private showToast(message: string): void {
+    this.toast = message;
+    window.clearTimeout(this.toastTimer);
+    this.toastTimer = window.setTimeout(() => this.hideToast(), toastDurationMs);
+  }
+
+  private hideToast(): void {
+    this.toast = '';
+  }
+
+  private onSignOutRequested(): void {
+    const confirmed = window.confirm(
+      'Leave this exercise on this browser? Joining again with the code makes you a new player.',
+    );
+    if (confirmed) {
+      this.endSession('');
+    }
+  }
+
+  private endSession(reason: string): void {
+    this.close();
+    const detail: SessionEndedDetail = { role: 'participant', reason };
+    this.dispatchEvent(new CustomEvent<SessionEndedDetail>('session-ended', { detail, bubbles: true, composed: true }));
+  }
+}
+
+function applySubmission(objective: ObjectiveView, submission: SubmissionResult): ObjectiveView {
+  if (objective.id !== submission.objectiveId) {
+    return objective;
+  }
+  if (submission.correct) {
+    return { ...objective, solved: true, pointsAwarded: submission.pointsAwarded };
+  }
+  return { ...objective, wrongAttempts: objective.wrongAttempts + 1 };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'participant-view': ParticipantView;
+  }
+}

@@ -1,0 +1,27 @@
+import { serve } from './serve.js';
+
+const Usage = `Usage: cloud-ir-lab <command>
+
+Commands:
+  serve    Start the server (HTTP, Socket.IO and Yjs on one port).
+           Settings come from environment variables; see .env.example.
+`;
+
+/** Entry point of the `cloud-ir-lab` command. */
+export async function main(argv: string[]): Promise<number> {
+  const [command] = argv;
+  switch (command) {
+    case 'serve':
+      await serve();
+      return 0;
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(Usage);
+      return 0;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${Usage}`);
+      return 2;
+  }
+}

@@ -1,0 +1,224 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import { CollabCloseCode, CollabPath, teamDocName } from '../../shared/collab.js';
+import { Limits } from '../../shared/limits.js';
+import type { Principal } from '../exercise/exercise-service.js';
+import type { AppLogger } from '../logger.js';
+import type { DocPersistence } from './doc-persistence.js';
+import { SharedDoc } from './shared-doc.js';
+
+/** y-websocket message types. */
+const MessageSync = 0;
+const MessageAwareness = 1;
+
+/** Milliseconds between keep-alive pings; a connection that misses one is closed. */
+const PingIntervalMs = 30_000;
+
+/**
+ * Yjs collaboration over WebSocket at `/collab/<document>`, speaking the y-websocket protocol.
+ * A connection is authorised before any sync: the token must belong to a participant whose team
+ * owns the document. A refused connection is accepted and closed with a 44xx code, which
+ * y-websocket treats as final instead of retrying forever.
+ */
+export class CollabServer {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: Limits.collabFrameMaxBytes });
+  private readonly docs = new Map<string, SharedDoc>();
+  private readonly alive = new WeakSet<WebSocket>();
+  private readonly pingTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly authenticate: (token: string | null) => Principal | null,
+    private readonly persistence: DocPersistence,
+    private readonly logger: AppLogger,
+  ) {
+    this.pingTimer = setInterval(() => this.pingAll(), PingIntervalMs);
+    this.pingTimer.unref();
+  }
+
+  /** Whether an HTTP upgrade request is addressed to this server. */
+  matches(request: IncomingMessage): boolean {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    return pathname === CollabPath || pathname.startsWith(`${CollabPath}/`);
+  }
+
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const docName = decodeURIComponent(url.pathname.slice(CollabPath.length + 1));
+      const principal = this.authenticate(url.searchParams.get('token'));
+      if (!principal) {
+        ws.close(CollabCloseCode.Unauthenticated, 'Sign in again');
+        return;
+      }
+      if (principal.role !== 'participant' || docName !== teamDocName(principal.teamId)) {
+        this.logger.warn({ doc: docName, role: principal.role }, 'collaboration connection refused');
+        ws.close(CollabCloseCode.Forbidden, 'Not your team');
+        return;
+      }
+      this.connect(ws, docName);
+    });
+  }
+
+  /** Write every loaded document to disk and close all connections. */
+  async close(): Promise<void> {
+    clearInterval(this.pingTimer);
+    for (const ws of this.wss.clients) ws.close(1001, 'Server shutting down');
+    const docs = [...this.docs.values()];
+    await Promise.all(docs.map((doc) => doc.loaded.then(() => doc.flush()).catch(() => undefined)));
+    for (const doc of docs) doc.destroy();
+    this.docs.clear();
+    this.wss.close();
+  }
+
+  loadedDocumentCount(): number {
+    return this.docs.size;
+  }
+
+  private connect(ws: WebSocket, docName: string): void {
+    // Messages that arrive while the stored state is still loading wait here, so no client is
+    // answered from an empty document.
+    const early: RawData[] = [];
+    const collect = (data: RawData) => early.push(data);
+    ws.on('message', collect);
+    this.alive.add(ws);
+    ws.on('pong', () => this.alive.add(ws));
+
+    const shared = this.document(docName);
+    shared.pendingConnections += 1;
+    shared.loaded
+      .then(() => {
+        shared.pendingConnections -= 1;
+        if (ws.readyState !== ws.OPEN) {
+          this.unloadIfUnused(shared);
+          return;
+        }
+        shared.connections.set(ws, new Set());
+        ws.off('message', collect);
+        ws.on('message', (data) => this.receive(shared, ws, data));
+        ws.on('close', () => this.disconnect(shared, ws));
+        this.greet(shared, ws);
+        for (const data of early) this.receive(shared, ws, data);
+      })
+      .catch((error: unknown) => {
+        shared.pendingConnections -= 1;
+        this.logger.error({ err: error, doc: docName }, 'document could not be loaded');
+        ws.close(1011, 'Document could not be loaded');
+      });
+  }
+
+  private document(name: string): SharedDoc {
+    let shared = this.docs.get(name);
+    if (!shared) {
+      const created = new SharedDoc(name, this.persistence, this.logger);
+      shared = created;
+      created.doc.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin === 'persistence') return;
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MessageSync);
+        syncProtocol.writeUpdate(encoder, update);
+        this.broadcast(created, encoding.toUint8Array(encoder));
+      });
+      created.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+        const changed = [...added, ...updated, ...removed];
+        const controlled = origin instanceof Object ? created.connections.get(origin as WebSocket) : undefined;
+        if (controlled) {
+          for (const id of added) controlled.add(id);
+          for (const id of removed) controlled.delete(id);
+        }
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MessageAwareness);
+        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(created.awareness, changed));
+        this.broadcast(created, encoding.toUint8Array(encoder));
+      });
+      this.docs.set(name, created);
+      created.loaded.catch(() => this.docs.delete(name));
+    }
+    return shared;
+  }
+
+  private greet(shared: SharedDoc, ws: WebSocket): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageSync);
+    syncProtocol.writeSyncStep1(encoder, shared.doc);
+    ws.send(encoding.toUint8Array(encoder));
+    const states = shared.awareness.getStates();
+    if (states.size > 0) {
+      const awarenessEncoder = encoding.createEncoder();
+      encoding.writeVarUint(awarenessEncoder, MessageAwareness);
+      encoding.writeVarUint8Array(awarenessEncoder, awarenessProtocol.encodeAwarenessUpdate(shared.awareness, [...states.keys()]));
+      ws.send(encoding.toUint8Array(awarenessEncoder));
+    }
+  }
+
+  private receive(shared: SharedDoc, ws: WebSocket, data: RawData): void {
+    try {
+      const bytes = toBytes(data);
+      const decoder = decoding.createDecoder(bytes);
+      const type = decoding.readVarUint(decoder);
+      if (type === MessageSync) {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MessageSync);
+        syncProtocol.readSyncMessage(decoder, encoder, shared.doc, ws);
+        if (encoding.length(encoder) > 1) ws.send(encoding.toUint8Array(encoder));
+      } else if (type === MessageAwareness) {
+        awarenessProtocol.applyAwarenessUpdate(shared.awareness, decoding.readVarUint8Array(decoder), ws);
+      } else {
+        throw new Error(`unknown message type ${type}`);
+      }
+    } catch (error) {
+      // A malformed frame closes this connection only; the document and other clients go on.
+      this.logger.warn({ doc: shared.name, err: error }, 'malformed collaboration message; closing the connection');
+      ws.close(CollabCloseCode.MalformedMessage, 'Malformed message');
+    }
+  }
+
+  private broadcast(shared: SharedDoc, message: Uint8Array): void {
+    for (const ws of shared.connections.keys()) {
+      if (ws.readyState === ws.OPEN) ws.send(message);
+    }
+  }
+
+  private disconnect(shared: SharedDoc, ws: WebSocket): void {
+    const controlled = shared.connections.get(ws);
+    shared.connections.delete(ws);
+    if (controlled && controlled.size > 0) awarenessProtocol.removeAwarenessStates(shared.awareness, [...controlled], null);
+    this.unloadIfUnused(shared);
+  }
+
+  /** Free a document that nobody has open, after writing it to disk. */
+  private unloadIfUnused(shared: SharedDoc): void {
+    if (shared.connections.size > 0) return;
+    void shared.flush().then(() => {
+      if (shared.connections.size > 0 || shared.pendingConnections > 0 || this.docs.get(shared.name) !== shared) return;
+      this.docs.delete(shared.name);
+      shared.destroy();
+    });
+  }
+
+  private pingAll(): void {
+    for (const ws of this.wss.clients) {
+      if (!this.alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      ws.ping();
+    }
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  return new Uint8Array(data);
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}

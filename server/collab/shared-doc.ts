@@ -1,0 +1,69 @@
+import type { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { AppLogger } from '../logger.js';
+import type { DocPersistence } from './doc-persistence.js';
+
+/** Longest time, in milliseconds, between a change to a document and its write to disk. */
+export const SaveDelayMs = 500;
+
+/**
+ * One loaded Yjs document with its awareness and open connections. Changes are written to disk
+ * at most `SaveDelayMs` after they happen, and once more when the document is unloaded.
+ */
+export class SharedDoc {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Each connection with the awareness client ids it controls. */
+  readonly connections = new Map<WebSocket, Set<number>>();
+  /** Connections waiting for `loaded` before they join `connections`. */
+  pendingConnections = 0;
+  /** Settles once the stored state has been applied. */
+  readonly loaded: Promise<void>;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly name: string,
+    private readonly persistence: DocPersistence,
+    private readonly logger: AppLogger,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', () => this.scheduleSave());
+    this.loaded = this.load();
+  }
+
+  private async load(): Promise<void> {
+    const state = await this.persistence.load(this.name);
+    if (state) Y.applyUpdate(this.doc, state, 'persistence');
+  }
+
+  /** Write pending changes now and wait for the write to finish. */
+  async flush(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      this.save();
+    }
+    await this.saving;
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private scheduleSave(): void {
+    this.saveTimer ??= setTimeout(() => {
+      this.saveTimer = undefined;
+      this.save();
+    }, SaveDelayMs);
+  }
+
+  private save(): void {
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.saving = this.saving
+      .then(() => this.persistence.save(this.name, state))
+      .catch((error: unknown) => this.logger.error({ err: error, doc: this.name }, 'document save failed'));
+  }
+}

@@ -1,0 +1,91 @@
+import type { ExerciseState, ExerciseSummary, ObjectiveView, PhaseView, ScoreboardEntry, TeamView } from '../../shared/model.js';
+import type { Scenario } from '../scenario/load.js';
+import type { ExerciseRecord, StoreData } from '../store/records.js';
+import { clockView } from './clock.js';
+
+/** Builders of the client views of stored records. None of them copies an answer key. */
+
+export function teamViews(data: Readonly<StoreData>, exerciseId: string): TeamView[] {
+  return data.teams
+    .filter((team) => team.exerciseId === exerciseId)
+    .map((team) => ({
+      id: team.id,
+      name: team.name,
+      members: data.players.filter((player) => player.teamId === team.id).map((player) => ({ id: player.id, displayName: player.displayName })),
+    }));
+}
+
+export function exerciseSummary(data: Readonly<StoreData>, exercise: ExerciseRecord): ExerciseSummary {
+  return {
+    id: exercise.id,
+    name: exercise.name,
+    scenarioId: exercise.scenarioId,
+    joinCode: exercise.joinCode,
+    status: exercise.status,
+    teams: teamViews(data, exercise.id),
+  };
+}
+
+export function teamScore(data: Readonly<StoreData>, teamId: string): number {
+  return data.submissions.filter((submission) => submission.teamId === teamId).reduce((sum, submission) => sum + submission.points, 0);
+}
+
+/** Teams ordered by score; equal scores share a rank. */
+export function scoreboard(data: Readonly<StoreData>, exerciseId: string): ScoreboardEntry[] {
+  const entries = data.teams
+    .filter((team) => team.exerciseId === exerciseId)
+    .map((team) => ({ teamId: team.id, teamName: team.name, score: teamScore(data, team.id), rank: 0 }))
+    .sort((a, b) => b.score - a.score || a.teamName.localeCompare(b.teamName));
+  for (const [index, entry] of entries.entries()) {
+    const previous = entries[index - 1];
+    entry.rank = previous && previous.score === entry.score ? previous.rank : index + 1;
+  }
+  return entries;
+}
+
+export function releasedPhases(exercise: ExerciseRecord, scenario: Scenario): PhaseView[] {
+  return scenario.manifest.phases.slice(0, exercise.phaseIndex + 1).map((phase, index) => ({ index, id: phase.id, title: phase.title }));
+}
+
+export function releasedFindingIds(exercise: ExerciseRecord, scenario: Scenario): string[] {
+  return scenario.manifest.phases.slice(0, exercise.phaseIndex + 1).flatMap((phase) => phase.findings);
+}
+
+export function unlockedObjectiveIds(exercise: ExerciseRecord, scenario: Scenario): Set<string> {
+  return new Set(scenario.manifest.phases.slice(0, exercise.phaseIndex + 1).flatMap((phase) => phase.objectives));
+}
+
+function objectiveViews(data: Readonly<StoreData>, exercise: ExerciseRecord, scenario: Scenario, teamId: string | null): ObjectiveView[] {
+  const unlocked = unlockedObjectiveIds(exercise, scenario);
+  return scenario.manifest.objectives
+    .filter((objective) => unlocked.has(objective.id))
+    .map((objective) => {
+      const submissions = data.submissions.filter((submission) => submission.teamId === teamId && submission.objectiveId === objective.id);
+      return {
+        id: objective.id,
+        title: objective.title,
+        description: objective.description,
+        points: objective.points,
+        answerHint: objective.answerHint,
+        solved: submissions.some((submission) => submission.correct),
+        pointsAwarded: submissions.reduce((sum, submission) => sum + submission.points, 0),
+        wrongAttempts: submissions.filter((submission) => !submission.correct).length,
+      };
+    });
+}
+
+/** The full state of an exercise as one team (or, with `teamId` null, the facilitator) sees it. */
+export function exerciseState(data: Readonly<StoreData>, exercise: ExerciseRecord, scenario: Scenario, teamId: string | null, now: number): ExerciseState {
+  const released = new Set(releasedFindingIds(exercise, scenario));
+  const manifest = scenario.manifest;
+  return {
+    exercise: exerciseSummary(data, exercise),
+    brief: { scenarioTitle: manifest.title, summary: manifest.brief.summary, environment: manifest.brief.environment, workflow: manifest.brief.workflow },
+    clock: clockView(exercise, manifest.phases, now),
+    phases: releasedPhases(exercise, scenario),
+    phaseCount: manifest.phases.length,
+    findings: scenario.findings.filter((finding) => released.has(finding.Id)),
+    objectives: objectiveViews(data, exercise, scenario, teamId),
+    scoreboard: scoreboard(data, exercise.id),
+  };
+}

@@ -1,0 +1,35 @@
+import type { CloudTrailFilter, CloudTrailPage, QueryResult } from '../../shared/model.js';
+
+/** Messages between the server and a query worker process (one worker per loaded scenario). */
+
+/** What a request may see: CloudTrail up to the horizon and the findings released so far. */
+export interface Visibility {
+  /** ISO 8601 time; events after it are hidden. */
+  horizon: string;
+  releasedFindingIds: string[];
+}
+
+export interface WorkerInit {
+  eventsPath: string;
+  findingsPath: string;
+  memoryLimit: string;
+  threads: number;
+}
+
+export type WorkerRequest =
+  | { id: number; kind: 'query'; visibility: Visibility; sql: string; maxRows: number }
+  | { id: number; kind: 'list'; visibility: Visibility; filter: CloudTrailFilter; offset: number; limit: number }
+  | { id: number; kind: 'get'; visibility: Visibility; eventId: string };
+
+export type WorkerMessage =
+  | { kind: 'init'; init: WorkerInit }
+  | WorkerRequest
+  | { kind: 'interrupt'; id: number };
+
+export type WorkerResultData = QueryResult | CloudTrailPage | Record<string, unknown> | null;
+
+export type WorkerReply =
+  | { kind: 'ready'; eventCount: number; loadMs: number }
+  | { kind: 'init-failed'; message: string }
+  | { kind: 'result'; id: number; ok: true; data: WorkerResultData }
+  | { kind: 'result'; id: number; ok: false; code: 'rejected' | 'failed' | 'interrupted'; message: string };

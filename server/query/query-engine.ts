@@ -1,0 +1,70 @@
+import { Limits } from '../../shared/limits.js';
+import type { CloudTrailFilter, CloudTrailPage, QueryResult } from '../../shared/model.js';
+import type { AppLogger } from '../logger.js';
+import type { Visibility } from './protocol.js';
+import { ScenarioWorker } from './scenario-worker.js';
+
+export interface QueryEngineOptions {
+  timeoutMs: number;
+  memoryLimit: string;
+  threads: number;
+}
+
+/** Files of a scenario prepared for loading: newline-delimited CloudTrail and a findings array. */
+export interface ScenarioDataFiles {
+  eventsPath: string;
+  findingsPath: string;
+}
+
+/**
+ * Runs SQL and event look-ups over a scenario's data, as one team is allowed to see it.
+ * Each scenario gets its own worker process, so no query can reach another scenario's data.
+ */
+export class QueryEngine {
+  private readonly workers = new Map<string, ScenarioWorker>();
+  private closed = false;
+
+  constructor(
+    private readonly options: QueryEngineOptions,
+    private readonly logger: AppLogger,
+  ) {}
+
+  /** Start the scenario's worker (once) and wait until its data is loaded. */
+  async prepare(scenarioId: string, files: ScenarioDataFiles): Promise<void> {
+    if (this.closed) throw new Error('The query engine has been closed.');
+    let worker = this.workers.get(scenarioId);
+    if (!worker) {
+      worker = new ScenarioWorker(
+        { ...files, memoryLimit: this.options.memoryLimit, threads: this.options.threads },
+        this.options.timeoutMs,
+        this.logger.child({ scenarioId }),
+      );
+      this.workers.set(scenarioId, worker);
+    }
+    await worker.start();
+  }
+
+  async query(scenarioId: string, visibility: Visibility, sql: string): Promise<QueryResult> {
+    return (await this.worker(scenarioId).request({ kind: 'query', visibility, sql, maxRows: Limits.queryRowsMax })) as QueryResult;
+  }
+
+  async listEvents(scenarioId: string, visibility: Visibility, filter: CloudTrailFilter, offset: number, limit: number): Promise<CloudTrailPage> {
+    return (await this.worker(scenarioId).request({ kind: 'list', visibility, filter, offset, limit })) as CloudTrailPage;
+  }
+
+  async getEvent(scenarioId: string, visibility: Visibility, eventId: string): Promise<Record<string, unknown> | null> {
+    return (await this.worker(scenarioId).request({ kind: 'get', visibility, eventId })) as Record<string, unknown> | null;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.workers.values()].map((worker) => worker.close()));
+    this.workers.clear();
+  }
+
+  private worker(scenarioId: string): ScenarioWorker {
+    const worker = this.workers.get(scenarioId);
+    if (!worker) throw new Error(`Scenario ${scenarioId} has not been prepared for queries.`);
+    return worker;
+  }
+}

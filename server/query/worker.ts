@@ -1,0 +1,147 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { Limits } from '../../shared/limits.js';
+import type { CloudTrailFilter, CloudTrailPage, CloudTrailRow, QueryResult } from '../../shared/model.js';
+import { HiddenSchema, loadCloudTrailSql, loadFindingsSql, visibleViewsSql } from './athena-tables.js';
+import type { Visibility, WorkerInit, WorkerMessage, WorkerReply, WorkerRequest, WorkerResultData } from './protocol.js';
+import { checkQuery, cleanMessage, QueryRejectedError } from './sql-gate.js';
+
+/**
+ * Query worker: a child process that owns one scenario's DuckDB database. It runs apart from
+ * the server so that a crash or a runaway query in DuckDB cannot take an exercise down.
+ */
+
+let instance: DuckDBInstance | undefined;
+const running = new Map<number, DuckDBConnection>();
+
+function reply(message: WorkerReply): void {
+  process.send?.(message);
+}
+
+async function init(options: WorkerInit): Promise<void> {
+  const started = performance.now();
+  instance = await DuckDBInstance.create(':memory:', {
+    threads: String(options.threads),
+    memory_limit: options.memoryLimit,
+    // An in-memory database would otherwise spill to ./.tmp under the working directory.
+    temp_directory: '',
+  });
+  const connection = await instance.connect();
+  await connection.run(loadCloudTrailSql(options.eventsPath));
+  await connection.run(loadFindingsSql(options.findingsPath));
+  // Lock the sandbox before any participant SQL can run: no files, no network, no extensions,
+  // and no further SET or PRAGMA of settings.
+  await connection.run('SET enable_external_access = false');
+  await connection.run('SET autoload_known_extensions = false');
+  await connection.run('SET autoinstall_known_extensions = false');
+  await connection.run('SET lock_configuration = true');
+  const count = await connection.runAndReadAll(`SELECT count(*) FROM ${HiddenSchema}.cloudtrail`);
+  connection.closeSync();
+  reply({ kind: 'ready', eventCount: Number(count.getRowsJson()[0]?.[0] ?? 0), loadMs: Math.round(performance.now() - started) });
+}
+
+async function openVisible(visibility: Visibility): Promise<DuckDBConnection> {
+  if (!instance) throw new Error('The query worker has no database loaded.');
+  const connection = await instance.connect();
+  await connection.run(visibleViewsSql(new Date(visibility.horizon), visibility.releasedFindingIds));
+  return connection;
+}
+
+async function runQuery(connection: DuckDBConnection, sql: string, maxRows: number): Promise<QueryResult> {
+  const started = performance.now();
+  await checkQuery(connection, sql);
+  const reader = await connection.streamAndReadUntil(sql, maxRows + 1);
+  const truncated = reader.currentRowCount > maxRows;
+  const rows = reader.getRowsJson().slice(0, maxRows);
+  let rowCount = rows.length;
+  if (truncated) {
+    const total = await connection.runAndReadAll(`SELECT count(*) FROM (${sql})`);
+    rowCount = Number(total.getRowsJson()[0]?.[0] ?? rows.length);
+  }
+  const names = reader.columnNames();
+  const types = reader.columnTypes();
+  return {
+    columns: names.map((name, index) => ({ name, type: String(types[index]) })),
+    rows,
+    rowCount,
+    truncated,
+    elapsedMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
+
+const FilterSources: Record<CloudTrailFilter, string | null> = {
+  all: null,
+  iam: 'iam.amazonaws.com',
+  s3: 's3.amazonaws.com',
+  ec2: 'ec2.amazonaws.com',
+};
+
+async function listEvents(connection: DuckDBConnection, filter: CloudTrailFilter, offset: number, limit: number): Promise<CloudTrailPage> {
+  const source = FilterSources[filter];
+  const where = source ? 'WHERE eventsource = $source' : '';
+  const params: Record<string, string> = source ? { source } : {};
+  const total = await connection.runAndReadAll(`SELECT count(*) FROM cloudtrail_logs ${where}`, params);
+  const page = await connection.runAndReadAll(
+    `SELECT eventid, eventtime, eventsource, eventname, awsregion,
+       coalesce(useridentity.username, useridentity.sessioncontext.sessionissuer.username, useridentity.invokedby, useridentity.type),
+       sourceipaddress, errorcode
+     FROM cloudtrail_logs ${where}
+     ORDER BY eventtime DESC, eventid
+     LIMIT ${Math.min(limit, Limits.cloudTrailPageSizeMax)} OFFSET ${offset}`,
+    params,
+  );
+  const rows: CloudTrailRow[] = page.getRowsJson().map((row) => ({
+    eventId: String(row[0]),
+    eventTime: String(row[1]),
+    eventSource: String(row[2]),
+    eventName: String(row[3]),
+    awsRegion: String(row[4]),
+    userName: row[5] === null ? null : String(row[5]),
+    sourceIpAddress: row[6] === null ? null : String(row[6]),
+    errorCode: row[7] === null ? null : String(row[7]),
+  }));
+  return { rows, total: Number(total.getRowsJson()[0]?.[0] ?? 0), offset };
+}
+
+async function getEvent(connection: DuckDBConnection, eventId: string): Promise<Record<string, unknown> | null> {
+  const reader = await connection.runAndReadAll('SELECT _raw FROM visible_raw WHERE eventid = $id LIMIT 1', { id: eventId });
+  const raw = reader.getRowsJson()[0]?.[0];
+  return typeof raw === 'string' ? (JSON.parse(raw) as Record<string, unknown>) : null;
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
+  let connection: DuckDBConnection | undefined;
+  try {
+    connection = await openVisible(request.visibility);
+    running.set(request.id, connection);
+    let data: WorkerResultData;
+    if (request.kind === 'query') data = await runQuery(connection, request.sql, request.maxRows);
+    else if (request.kind === 'list') data = await listEvents(connection, request.filter, request.offset, request.limit);
+    else data = await getEvent(connection, request.eventId);
+    reply({ kind: 'result', id: request.id, ok: true, data });
+  } catch (error) {
+    const interrupted = /interrupt/i.test(cleanMessage(error));
+    reply({
+      kind: 'result',
+      id: request.id,
+      ok: false,
+      code: error instanceof QueryRejectedError ? 'rejected' : interrupted ? 'interrupted' : 'failed',
+      message: cleanMessage(error),
+    });
+  } finally {
+    running.delete(request.id);
+    connection?.closeSync();
+  }
+}
+
+process.on('message', (message: WorkerMessage) => {
+  if (message.kind === 'init') {
+    init(message.init).catch((error: unknown) => reply({ kind: 'init-failed', message: cleanMessage(error) }));
+  } else if (message.kind === 'interrupt') {
+    running.get(message.id)?.interrupt();
+  } else {
+    void handle(message);
+  }
+});
+
+// The worker lives only as long as its server: a lost IPC channel means the server is gone.
+process.on('disconnect', () => process.exit(0));

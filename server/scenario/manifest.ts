@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * The scenario manifest (`scenario.yaml`). Everything in it is untrusted input: packs can come
+ * from anyone, so each field is bounded and data files must stay inside the pack folder.
+ */
+
+const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time such as 2026-05-08T02:17:00Z' });
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and "-", at most 63 characters');
+const relativeFile = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((p) => !p.startsWith('/') && !p.split(/[\\/]/).includes('..'), 'must be a path inside the pack folder');
+
+export const ObjectiveCheck = z.discriminatedUnion('kind', [
+  z.strictObject({
+    /** Accepts any of the listed values, compared case-insensitively after trimming. */
+    kind: z.literal('exact'),
+    accept: z.array(z.string().min(1).max(200)).min(1).max(20),
+  }),
+]);
+
+export const Objective = z.strictObject({
+  id: slug,
+  title: z.string().min(1).max(120),
+  description: z.string().max(2000).default(''),
+  /** What form the answer takes, shown next to the input (for example "IAM user name"). */
+  answerHint: z.string().max(200).default(''),
+  points: z.number().int().min(0).max(10_000),
+  /** Points deducted for each wrong answer. */
+  penalty: z.number().int().min(0).max(10_000).default(0),
+  check: ObjectiveCheck,
+});
+
+export const Phase = z.strictObject({
+  id: slug,
+  title: z.string().min(1).max(120),
+  /** CloudTrail visibility horizon: teams see events up to and including this scenario time. */
+  horizon: isoTime,
+  /** GuardDuty finding ids released when the phase starts. */
+  findings: z.array(z.string().min(1).max(128)).max(500).default([]),
+  /** Objectives that become visible and answerable when the phase starts. */
+  objectives: z.array(slug).max(100).default([]),
+});
+
+export const Manifest = z.strictObject({
+  id: slug,
+  title: z.string().min(1).max(120),
+  summary: z.string().max(2000),
+  account: z.strictObject({
+    id: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+    alias: z.string().max(63),
+  }),
+  primaryRegion: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as us-east-1'),
+  regions: z.array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/)).min(1).max(30),
+  window: z.strictObject({ start: isoTime, end: isoTime }),
+  brief: z.strictObject({
+    summary: z.string().max(4000),
+    environment: z.array(z.strictObject({ resource: z.string().max(80), detail: z.string().max(200) })).max(40),
+    workflow: z.array(z.string().max(200)).max(20),
+  }),
+  data: z.strictObject({
+    /** CloudTrail files in the delivery format: `{"Records": [...]}`. */
+    cloudtrail: z.array(relativeFile).max(1000).default([]),
+    /** GuardDuty files: a JSON array of findings as GetFindings returns them. */
+    guardduty: z.array(relativeFile).max(100).default([]),
+    /** Deterministic background activity generated at load time. */
+    background: z
+      .strictObject({
+        seed: z.number().int().min(0).max(2 ** 31 - 1),
+        events: z.number().int().min(0).max(5_000_000),
+      })
+      .optional(),
+  }),
+  phases: z.array(Phase).min(1).max(50),
+  objectives: z.array(Objective).max(100),
+});
+
+export type Manifest = z.infer<typeof Manifest>;
+export type Objective = z.infer<typeof Objective>;
+export type Phase = z.infer<typeof Phase>;
+
+/** A CloudTrail record as AWS delivers it. Only the fields the engine indexes are typed. */
+export type CloudTrailRecord = Record<string, unknown> & {
+  eventVersion: string;
+  eventTime: string;
+  eventSource: string;
+  eventName: string;
+  awsRegion: string;
+  eventID: string;
+};

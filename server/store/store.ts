@@ -1,0 +1,12 @@
+import type { StoreData } from './records.js';
+
+/**
+ * The exercise store. Reads see the current in-memory state; writes are serialised and resolve
+ * only after the change is on disk, so an acknowledged action survives a restart.
+ */
+export interface Store {
+  read(): Readonly<StoreData>;
+  /** Apply `change` to the data and persist it. If persisting fails, the change is rolled back and the error is thrown. */
+  write<T>(change: (data: StoreData) => T): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,19 @@
+/** Limits enforced by the server and mirrored by the client's forms. */
+export const Limits = {
+  displayNameMaxLength: 40,
+  exerciseNameMaxLength: 80,
+  teamNameMaxLength: 40,
+  teamsPerExerciseMax: 20,
+  answerMaxLength: 500,
+  sqlMaxLength: 20_000,
+  /** Rows a query returns at most; the total is still counted. */
+  queryRowsMax: 1_000,
+  cloudTrailPageSizeMax: 200,
+  /** Bytes of one Socket.IO message (Engine.IO maxHttpBufferSize). */
+  socketMessageMaxBytes: 100_000,
+  /** Bytes of one Yjs WebSocket frame. */
+  collabFrameMaxBytes: 1_000_000,
+  /** Milliseconds an unauthenticated WebSocket may stay open. */
+  authTimeoutMs: 1_000,
+  joinCodeLength: 6,
+} as const;

@@ -1,0 +1,162 @@
+/** Views of server state as clients receive them. None of them carries an answer key. */
+
+export type Role = 'facilitator' | 'participant';
+
+export type ExerciseStatus = 'ready' | 'running' | 'paused' | 'ended';
+
+export interface SessionView {
+  role: Role;
+  /** Set for participants: the exercise, team and player they signed in as. */
+  exerciseId?: string;
+  teamId?: string;
+  playerId?: string;
+  displayName?: string;
+}
+
+export interface TeamView {
+  id: string;
+  name: string;
+  members: { id: string; displayName: string }[];
+}
+
+export interface ScoreboardEntry {
+  teamId: string;
+  teamName: string;
+  score: number;
+  rank: number;
+}
+
+export interface ClockView {
+  status: ExerciseStatus;
+  /** Milliseconds of exercise time elapsed when `serverNow` was taken; pauses excluded. */
+  elapsedMs: number;
+  /** Server wall-clock time in epoch milliseconds, so clients can extrapolate a running clock. */
+  serverNow: number;
+  /** Scenario time (ISO 8601, UTC) that matches `elapsedMs`; null before the start. */
+  scenarioTime: string | null;
+}
+
+export interface PhaseView {
+  index: number;
+  id: string;
+  title: string;
+}
+
+export interface ObjectiveView {
+  id: string;
+  title: string;
+  description: string;
+  points: number;
+  answerHint: string;
+  /** Set once the team has solved it. */
+  solved: boolean;
+  pointsAwarded: number;
+  wrongAttempts: number;
+}
+
+export interface EnvironmentRow {
+  resource: string;
+  detail: string;
+}
+
+export interface BriefView {
+  scenarioTitle: string;
+  summary: string;
+  environment: EnvironmentRow[];
+  workflow: string[];
+}
+
+export interface ExerciseSummary {
+  id: string;
+  name: string;
+  scenarioId: string;
+  joinCode: string;
+  status: ExerciseStatus;
+  teams: TeamView[];
+}
+
+/** A GuardDuty finding in the format GetFindings returns, as released to teams. */
+export type Finding = Record<string, unknown> & {
+  Id: string;
+  Type: string;
+  Severity: number;
+  Title: string;
+  UpdatedAt: string;
+};
+
+export interface ExerciseState {
+  exercise: ExerciseSummary;
+  brief: BriefView;
+  clock: ClockView;
+  /** Phases released so far, in order; the last is the current one. */
+  phases: PhaseView[];
+  phaseCount: number;
+  findings: Finding[];
+  objectives: ObjectiveView[];
+  scoreboard: ScoreboardEntry[];
+}
+
+export type CloudTrailFilter = 'all' | 'iam' | 's3' | 'ec2';
+
+/** One row of the CloudTrail event browser. */
+export interface CloudTrailRow {
+  eventId: string;
+  eventTime: string;
+  eventSource: string;
+  eventName: string;
+  awsRegion: string;
+  userName: string | null;
+  sourceIpAddress: string | null;
+  errorCode: string | null;
+}
+
+export interface CloudTrailPage {
+  rows: CloudTrailRow[];
+  total: number;
+  offset: number;
+}
+
+export interface QueryColumn {
+  name: string;
+  type: string;
+}
+
+export interface QueryResult {
+  columns: QueryColumn[];
+  rows: unknown[][];
+  rowCount: number;
+  truncated: boolean;
+  elapsedMs: number;
+}
+
+export interface SubmissionResult {
+  objectiveId: string;
+  correct: boolean;
+  pointsAwarded: number;
+  teamScore: number;
+  message: string;
+}
+
+export interface PhaseReleased {
+  exerciseId: string;
+  phase: PhaseView;
+  findings: Finding[];
+  clock: ClockView;
+}
+
+export interface ScoreboardUpdate {
+  exerciseId: string;
+  scoreboard: ScoreboardEntry[];
+}
+
+export interface JoinInfo {
+  exerciseName: string;
+  teams: { id: string; name: string; memberCount: number }[];
+}
+
+export interface JoinResult {
+  playerToken: string;
+  exerciseId: string;
+  teamId: string;
+  playerId: string;
+}
