@@ -21,6 +21,13 @@ export const ObjectiveCheck = z.discriminatedUnion('kind', [
   }),
 ]);
 
+export const Hint = z.strictObject({
+  id: slug,
+  text: z.string().min(1).max(2000),
+  /** Points deducted from the team when it opens the hint. */
+  cost: z.number().int().min(0).max(10_000).default(0),
+});
+
 export const Objective = z.strictObject({
   id: slug,
   title: z.string().min(1).max(120),
@@ -30,7 +37,32 @@ export const Objective = z.strictObject({
   points: z.number().int().min(0).max(10_000),
   /** Points deducted for each wrong answer. */
   penalty: z.number().int().min(0).max(10_000).default(0),
+  /** Hints offered while the objective is open, in the order teams may open them. */
+  hints: z.array(Hint).max(10).default([]),
   check: ObjectiveCheck,
+});
+
+export const Inject = z.strictObject({
+  id: slug,
+  /** Message shown to every team when the inject fires. */
+  message: z.string().min(1).max(4000),
+  /** Optional question teams answer in free text; the facilitator reads and scores the answers. */
+  question: z.string().min(1).max(2000).optional(),
+  /** Points the facilitator may award at most for an answer to the question. */
+  maxPoints: z.number().int().min(0).max(10_000).default(0),
+});
+
+export const ReferenceNote = z.strictObject({
+  title: z.string().min(1).max(120),
+  /** Markdown text. */
+  body: z.string().min(1).max(20_000),
+});
+
+export const NamedQuery = z.strictObject({
+  id: slug,
+  name: z.string().min(1).max(80),
+  description: z.string().max(500).default(''),
+  sql: z.string().min(1).max(20_000),
 });
 
 export const Phase = z.strictObject({
@@ -42,6 +74,13 @@ export const Phase = z.strictObject({
   findings: z.array(z.string().min(1).max(128)).max(500).default([]),
   /** Objectives that become visible and answerable when the phase starts. */
   objectives: z.array(slug).max(100).default([]),
+  /**
+   * Planned exercise time, in minutes after the start, at which the phase is released by itself.
+   * Without it the phase waits for the facilitator. The first phase is released at the start.
+   */
+  autoReleaseAtMinute: z.number().min(0).max(24 * 60).optional(),
+  /** Injects sent to every team when the phase is released. */
+  injects: z.array(Inject).max(20).default([]),
 });
 
 export const Manifest = z.strictObject({
@@ -73,13 +112,21 @@ export const Manifest = z.strictObject({
       })
       .optional(),
   }),
+  /** Planned length of the exercise in minutes; the facilitator can extend or shorten it. */
+  durationMinutes: z.number().int().min(5).max(24 * 60).default(120),
   phases: z.array(Phase).min(1).max(50),
   objectives: z.array(Objective).max(100),
+  /** Reference notes shown on the Reference tab. */
+  reference: z.array(ReferenceNote).max(50).default([]),
+  /** Named Athena queries offered as presets in the query tab. */
+  queries: z.array(NamedQuery).max(50).default([]),
 });
 
 export type Manifest = z.infer<typeof Manifest>;
 export type Objective = z.infer<typeof Objective>;
 export type Phase = z.infer<typeof Phase>;
+export type Hint = z.infer<typeof Hint>;
+export type Inject = z.infer<typeof Inject>;
 
 /** A CloudTrail record as AWS delivers it. Only the fields the engine indexes are typed. */
 export type CloudTrailRecord = Record<string, unknown> & {

@@ -4,8 +4,8 @@ import type { Phase } from '../../server/scenario/manifest.js';
 import type { ExerciseRecord } from '../../server/store/records.js';
 
 const phases: Phase[] = [
-  { id: 'triage', title: 'Triage', horizon: '2026-05-08T02:20:00Z', findings: [], objectives: [] },
-  { id: 'scoping', title: 'Scoping', horizon: '2026-05-08T03:00:00Z', findings: [], objectives: [] },
+  { id: 'triage', title: 'Triage', horizon: '2026-05-08T02:20:00Z', findings: [], objectives: [], injects: [] },
+  { id: 'scoping', title: 'Scoping', horizon: '2026-05-08T03:00:00Z', findings: [], objectives: [], injects: [] },
 ];
 
 function exercise(overrides: Partial<ExerciseRecord>): ExerciseRecord {
