@@ -6,13 +6,21 @@ import express from 'express';
 import { CollabServer } from './collab/collab-server.js';
 import { DocPersistence } from './collab/doc-persistence.js';
 import type { Config } from './config.js';
+import { ClockControl } from './exercise/clock-control.js';
 import { ExerciseService } from './exercise/exercise-service.js';
+import { HintService } from './exercise/hint-service.js';
+import { InjectService } from './exercise/inject-service.js';
+import { InviteService } from './exercise/invite-service.js';
+import { Notifications } from './exercise/notifier.js';
+import { ReleaseScheduler } from './exercise/scheduler.js';
+import { TeamAdmin } from './exercise/team-admin.js';
 import { resolveFacilitatorToken } from './facilitator-token.js';
 import { apiRoutes } from './http/api-routes.js';
 import { staticRoutes } from './http/static-routes.js';
 import { InvestigationService } from './investigation/investigation-service.js';
 import { categoryLogger, createLogger, type AppLogger } from './logger.js';
 import { QueryEngine } from './query/query-engine.js';
+import { createSocketNotifier } from './realtime/notifier.js';
 import { authenticate, createSocketServer } from './realtime/socket-server.js';
 import { ScenarioCatalog } from './scenario/catalog.js';
 import { LowdbStore } from './store/lowdb-store.js';
@@ -31,6 +39,9 @@ export interface App {
   httpServer: HttpServer;
   facilitatorToken: string;
   exercises: ExerciseService;
+  control: ClockControl;
+  scheduler: ReleaseScheduler;
+  store: Store;
   /** Start listening on the configured host and port (0 picks a free port); resolves with the URL. */
   listen(): Promise<string>;
   /** Stop accepting connections, flush every store and stop the query workers. */
@@ -57,7 +68,16 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     categoryLogger(logger, 'query'),
   );
   const scenarios = new ScenarioCatalog(config.scenariosDir, path.join(config.dataDir, 'cache'), engine, categoryLogger(logger, 'exercise'));
-  const exercises = new ExerciseService(store, scenarios, categoryLogger(logger, 'exercise'), dependencies.now);
+  const notifications = new Notifications();
+  const exerciseLogger = categoryLogger(logger, 'exercise');
+  const context = { store, scenarios, logger: exerciseLogger, now: dependencies.now ?? Date.now, notifications };
+  const exercises = new ExerciseService(context);
+  const control = new ClockControl(context, exercises);
+  const teams = new TeamAdmin(context);
+  const injects = new InjectService(context, exercises);
+  const hints = new HintService(context, exercises);
+  const invites = new InviteService(context);
+  const scheduler = new ReleaseScheduler(store, control, exerciseLogger);
   const investigation = new InvestigationService(exercises, engine, categoryLogger(logger, 'query'));
 
   // Ready once every scenario pack has been loaded (or has failed to load and been logged).
@@ -71,12 +91,30 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   web.use(staticRoutes(dependencies.clientDir ?? DefaultClientDir));
 
   const httpServer = createServer(web);
-  const io = createSocketServer(httpServer, { exercises, investigation, scenarios, facilitatorToken }, categoryLogger(logger, 'realtime'));
+  const realtimeLogger = categoryLogger(logger, 'realtime');
+  const io = createSocketServer(
+    httpServer,
+    { exercises, control, teams, injects, hints, invites, investigation, scenarios, store, facilitatorToken },
+    realtimeLogger,
+  );
   const collab = new CollabServer(
-    (token) => authenticate(token, { exercises, facilitatorToken }),
+    (token) => authenticate(token, { store, facilitatorToken }),
     new DocPersistence(path.join(config.dataDir, 'collab')),
     categoryLogger(logger, 'collab'),
   );
+  const socketNotifier = createSocketNotifier(io, exercises, realtimeLogger);
+  notifications.attach({
+    ...socketNotifier,
+    playerChanged(playerId) {
+      socketNotifier.playerChanged(playerId);
+      collab.disconnectPlayer(playerId);
+    },
+  });
+  store.onWriteFailed((error) => {
+    logger.error({ err: error }, 'store write failed; the change was rolled back');
+    notifications.storeFailed('Saving a change to the exercise store failed, so the change was not applied. Check the server log and the disk, then retry.');
+  });
+
   httpServer.on('upgrade', (request, socket, head) => {
     // Socket.IO registers its own upgrade listener for /socket.io/; only Yjs paths are handled here.
     if (collab.matches(request)) collab.handleUpgrade(request, socket, head);
@@ -87,6 +125,9 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     httpServer,
     facilitatorToken,
     exercises,
+    control,
+    scheduler,
+    store,
     async listen() {
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
@@ -99,10 +140,13 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
       void preloadScenarios(scenarios, lifecycle).then(() => {
         ready = true;
       });
+      // Resumes every running exercise: releases that fell due while the server was down happen on the first tick.
+      scheduler.start();
       return url;
     },
     async close() {
       lifecycle.info('server stopping');
+      await scheduler.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await collab.close();
       await store.close();

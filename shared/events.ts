@@ -17,6 +17,25 @@ import type {
   ObjectiveSubmitPayload,
   QueryRunPayload,
 } from './schemas.js';
+import type { AuditPage, BoardState, ClockChanged, InjectAnswerView, InjectView, InviteResult, StoreFailure } from './orchestration.js';
+import type {
+  AuditListPayload,
+  ClockActionPayload,
+  ExerciseExtendPayload,
+  ExerciseUpdatePayload,
+  HintOpenPayload,
+  InjectAnswerPayload,
+  InjectAwardPayload,
+  InjectSendPayload,
+  InviteCreatePayload,
+  PhaseAdvancePayload,
+  PlayerMovePayload,
+  PlayerRemovePayload,
+  TeamCreatePayload,
+  TeamRemovePayload,
+  TeamRenamePayload,
+} from './orchestration-schemas.js';
+import type { HintView } from './orchestration.js';
 
 export interface ScenarioListing {
   id: string;
@@ -37,7 +56,21 @@ export interface ClientToServerEvents {
   'exercise:list': (ack: AckCallback<ExerciseSummary[]>) => void;
   'exercise:watch': (payload: ExerciseRefPayload, ack: AckCallback<ExerciseState>) => void;
   'exercise:start': (payload: ExerciseRefPayload, ack: AckCallback<ExerciseState>) => void;
-  'phase:advance': (payload: ExerciseRefPayload, ack: AckCallback<ExerciseState>) => void;
+  'phase:advance': (payload: PhaseAdvancePayload, ack: AckCallback<ExerciseState>) => void;
+  'exercise:pause': (payload: ClockActionPayload, ack: AckCallback<ExerciseState>) => void;
+  'exercise:resume': (payload: ClockActionPayload, ack: AckCallback<ExerciseState>) => void;
+  'exercise:end': (payload: ClockActionPayload, ack: AckCallback<ExerciseState>) => void;
+  'exercise:extend': (payload: ExerciseExtendPayload, ack: AckCallback<ExerciseState>) => void;
+  'exercise:update': (payload: ExerciseUpdatePayload, ack: AckCallback<ExerciseSummary>) => void;
+  'team:create': (payload: TeamCreatePayload, ack: AckCallback<ExerciseSummary>) => void;
+  'team:rename': (payload: TeamRenamePayload, ack: AckCallback<ExerciseSummary>) => void;
+  'team:remove': (payload: TeamRemovePayload, ack: AckCallback<ExerciseSummary>) => void;
+  'player:move': (payload: PlayerMovePayload, ack: AckCallback<ExerciseSummary>) => void;
+  'player:remove': (payload: PlayerRemovePayload, ack: AckCallback<ExerciseSummary>) => void;
+  'inject:send': (payload: InjectSendPayload, ack: AckCallback<InjectView>) => void;
+  'inject:award': (payload: InjectAwardPayload, ack: AckCallback<InjectAnswerView>) => void;
+  'audit:list': (payload: AuditListPayload, ack: AckCallback<AuditPage>) => void;
+  'invite:create': (payload: InviteCreatePayload, ack: AckCallback<InviteResult>) => void;
 
   // Participant only.
   'exercise:get': (ack: AckCallback<ExerciseState>) => void;
@@ -45,6 +78,11 @@ export interface ClientToServerEvents {
   'cloudtrail:get': (payload: CloudTrailGetPayload, ack: AckCallback<Record<string, unknown>>) => void;
   'query:run': (payload: QueryRunPayload, ack: AckCallback<QueryResult>) => void;
   'objective:submit': (payload: ObjectiveSubmitPayload, ack: AckCallback<SubmissionResult>) => void;
+  'hint:open': (payload: HintOpenPayload, ack: AckCallback<HintView>) => void;
+  'inject:answer': (payload: InjectAnswerPayload, ack: AckCallback<InjectAnswerView>) => void;
+
+  // Observer only.
+  'board:get': (ack: AckCallback<BoardState>) => void;
 }
 
 /** Broadcasts, named `resource:verb` in the past tense. */
@@ -52,6 +90,14 @@ export interface ServerToClientEvents {
   'exercise:updated': (state: ExerciseState) => void;
   'phase:released': (release: PhaseReleased) => void;
   'score:updated': (update: ScoreboardUpdate) => void;
+  /** Sent to everyone in the exercise at once when the clock is started, paused, resumed, extended or ended. */
+  'clock:updated': (update: ClockChanged) => void;
+  /** Sent to the teams an inject is addressed to, and to the facilitators. */
+  'inject:sent': (inject: InjectView) => void;
+  /** Sent to observers whenever the board changes. */
+  'board:updated': (board: BoardState) => void;
+  /** Sent to facilitators when the store could not save a change. */
+  'store:failed': (failure: StoreFailure) => void;
 }
 
 export type ClientToServerEventName = keyof ClientToServerEvents;

@@ -5,3 +5,5 @@ export * from './events.js';
 export * from './limits.js';
 export * from './model.js';
 export * from './schemas.js';
+export * from './orchestration.js';
+export * from './orchestration-schemas.js';

@@ -16,4 +16,12 @@ export const Limits = {
   /** Milliseconds an unauthenticated WebSocket may stay open. */
   authTimeoutMs: 1_000,
   joinCodeLength: 6,
+  /** Minutes one extend request may add or remove. */
+  extendMinutesMax: 600,
+  /** Highest team size limit a facilitator may set. */
+  teamSizeMax: 100,
+  injectMessageMaxLength: 4_000,
+  injectQuestionMaxLength: 2_000,
+  injectAnswerMaxLength: 4_000,
+  auditPageSizeMax: 500,
 } as const;

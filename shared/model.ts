@@ -1,12 +1,17 @@
 /** Views of server state as clients receive them. None of them carries an answer key. */
+import type { HintView, InjectView } from './orchestration.js';
 
-export type Role = 'facilitator' | 'participant';
+/** An observer sees the scoreboard and the big-screen view of one exercise, never a team's work. */
+export type Role = 'facilitator' | 'participant' | 'observer';
 
 export type ExerciseStatus = 'ready' | 'running' | 'paused' | 'ended';
 
 export interface SessionView {
   role: Role;
-  /** Set for participants: the exercise, team and player they signed in as. */
+  /**
+   * Set for participants and observers, and for facilitators invited to one exercise. A
+   * facilitator without it signed in with the server's token and may manage every exercise.
+   */
   exerciseId?: string;
   teamId?: string;
   playerId?: string;
@@ -34,6 +39,12 @@ export interface ClockView {
   serverNow: number;
   /** Scenario time (ISO 8601, UTC) that matches `elapsedMs`; null before the start. */
   scenarioTime: string | null;
+  /** Planned length of the exercise in milliseconds, including every extension. */
+  durationMs: number;
+  /** Milliseconds of exercise time left when `serverNow` was taken; the exercise ends at 0. */
+  remainingMs: number;
+  /** Exercise time (elapsed ms) at which the next phase is released by itself; null when it waits for the facilitator. */
+  nextReleaseAtMs: number | null;
 }
 
 export interface PhaseView {
@@ -48,6 +59,8 @@ export interface ObjectiveView {
   description: string;
   points: number;
   answerHint: string;
+  /** The objective's hints in the order they may be opened; the text is present once opened. */
+  hints: HintView[];
   /** Set once the team has solved it. */
   solved: boolean;
   pointsAwarded: number;
@@ -73,6 +86,8 @@ export interface ExerciseSummary {
   joinCode: string;
   status: ExerciseStatus;
   teams: TeamView[];
+  /** Members a team may have at most; null for no limit. */
+  teamSizeMax: number | null;
 }
 
 /** A GuardDuty finding in the format GetFindings returns, as released to teams. */
@@ -94,6 +109,8 @@ export interface ExerciseState {
   findings: Finding[];
   objectives: ObjectiveView[];
   scoreboard: ScoreboardEntry[];
+  /** Injects sent to the team (or, for facilitators, to anyone), oldest first, with the team's own answers. */
+  injects: InjectView[];
 }
 
 export type CloudTrailFilter = 'all' | 'iam' | 's3' | 'ec2';

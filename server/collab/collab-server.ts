@@ -7,7 +7,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { CollabCloseCode, CollabPath, teamDocName } from '../../shared/collab.js';
 import { Limits } from '../../shared/limits.js';
-import type { Principal } from '../exercise/exercise-service.js';
+import type { Principal } from '../exercise/principal.js';
+import { isSameOrigin } from '../realtime/origin.js';
 import type { AppLogger } from '../logger.js';
 import type { DocPersistence } from './doc-persistence.js';
 import { SharedDoc } from './shared-doc.js';
@@ -29,6 +30,8 @@ export class CollabServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: Limits.collabFrameMaxBytes });
   private readonly docs = new Map<string, SharedDoc>();
   private readonly alive = new WeakSet<WebSocket>();
+  /** Player behind each open connection, so a moved or removed player can be cut off. */
+  private readonly players = new Map<WebSocket, string>();
   private readonly pingTimer: NodeJS.Timeout;
 
   constructor(
@@ -50,6 +53,11 @@ export class CollabServer {
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const docName = decodeURIComponent(url.pathname.slice(CollabPath.length + 1));
+      if (!isSameOrigin(request)) {
+        this.logger.warn({ origin: request.headers.origin }, 'collaboration connection refused: origin does not match the host');
+        ws.close(CollabCloseCode.Forbidden, 'Origin not allowed');
+        return;
+      }
       const principal = this.authenticate(url.searchParams.get('token'));
       if (!principal) {
         ws.close(CollabCloseCode.Unauthenticated, 'Sign in again');
@@ -60,8 +68,17 @@ export class CollabServer {
         ws.close(CollabCloseCode.Forbidden, 'Not your team');
         return;
       }
+      this.players.set(ws, principal.playerId);
+      ws.on('close', () => this.players.delete(ws));
       this.connect(ws, docName);
     });
+  }
+
+  /** Close every connection of a player whose team changed or who was removed; the client signs in again to reconnect. */
+  disconnectPlayer(playerId: string): void {
+    for (const [ws, owner] of this.players) {
+      if (owner === playerId) ws.close(CollabCloseCode.Forbidden, 'Team membership changed');
+    }
   }
 
   /** Write every loaded document to disk and close all connections. */

@@ -1,7 +1,10 @@
 import type { ExerciseState, ExerciseSummary, ObjectiveView, PhaseView, ScoreboardEntry, TeamView } from '../../shared/model.js';
+import type { BoardState } from '../../shared/orchestration.js';
+import type { Objective } from '../scenario/manifest.js';
 import type { Scenario } from '../scenario/load.js';
 import type { ExerciseRecord, StoreData } from '../store/records.js';
 import { clockView } from './clock.js';
+import { injectViews } from './inject-views.js';
 
 /** Builders of the client views of stored records. None of them copies an answer key. */
 
@@ -23,11 +26,16 @@ export function exerciseSummary(data: Readonly<StoreData>, exercise: ExerciseRec
     joinCode: exercise.joinCode,
     status: exercise.status,
     teams: teamViews(data, exercise.id),
+    teamSizeMax: exercise.teamSizeMax,
   };
 }
 
+/** A team's score: objective points and penalties, minus opened hints, plus inject answer awards. */
 export function teamScore(data: Readonly<StoreData>, teamId: string): number {
-  return data.submissions.filter((submission) => submission.teamId === teamId).reduce((sum, submission) => sum + submission.points, 0);
+  const objectives = data.submissions.filter((submission) => submission.teamId === teamId).reduce((sum, submission) => sum + submission.points, 0);
+  const hints = data.hintOpens.filter((open) => open.teamId === teamId).reduce((sum, open) => sum + open.points, 0);
+  const injects = data.injectAnswers.filter((answer) => answer.teamId === teamId).reduce((sum, answer) => sum + (answer.awardedPoints ?? 0), 0);
+  return objectives + hints + injects;
 }
 
 /** Teams ordered by score; equal scores share a rank. */
@@ -67,6 +75,7 @@ function objectiveViews(data: Readonly<StoreData>, exercise: ExerciseRecord, sce
         description: objective.description,
         points: objective.points,
         answerHint: objective.answerHint,
+        hints: hintViews(data, objective, teamId),
         solved: submissions.some((submission) => submission.correct),
         pointsAwarded: submissions.reduce((sum, submission) => sum + submission.points, 0),
         wrongAttempts: submissions.filter((submission) => !submission.correct).length,
@@ -86,6 +95,28 @@ export function exerciseState(data: Readonly<StoreData>, exercise: ExerciseRecor
     phaseCount: manifest.phases.length,
     findings: scenario.findings.filter((finding) => released.has(finding.Id)),
     objectives: objectiveViews(data, exercise, scenario, teamId),
+    scoreboard: scoreboard(data, exercise.id),
+    injects: injectViews(data, exercise.id, teamId),
+  };
+}
+
+/** Hints of an objective as a team sees them: the text only of those it opened. Facilitators see every text. */
+function hintViews(data: Readonly<StoreData>, objective: Objective, teamId: string | null): ObjectiveView['hints'] {
+  return objective.hints.map((hint) => {
+    const opened = teamId !== null && data.hintOpens.some((open) => open.teamId === teamId && open.objectiveId === objective.id && open.hintId === hint.id);
+    return teamId === null || opened ? { id: hint.id, cost: hint.cost, opened, text: hint.text } : { id: hint.id, cost: hint.cost, opened };
+  });
+}
+
+/** The observers' board: clock, phases and scoreboard, nothing of a team's work. */
+export function boardState(data: Readonly<StoreData>, exercise: ExerciseRecord, scenario: Scenario, now: number): BoardState {
+  return {
+    exerciseId: exercise.id,
+    name: exercise.name,
+    status: exercise.status,
+    clock: clockView(exercise, scenario.manifest.phases, now),
+    phases: releasedPhases(exercise, scenario),
+    phaseCount: scenario.manifest.phases.length,
     scoreboard: scoreboard(data, exercise.id),
   };
 }

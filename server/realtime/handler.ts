@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Ack, AckCallback } from '../../shared/ack.js';
 import { ErrorCode, type ErrorBody } from '../../shared/errors.js';
 import type { ClientToServerEventName, ClientToServerEvents } from '../../shared/events.js';
-import type { Principal } from '../exercise/exercise-service.js';
+import { mayAccessExercise, type Principal } from '../exercise/principal.js';
 import { AppError } from '../exercise/errors.js';
 import type { AppLogger } from '../logger.js';
 import type { AppSocket } from './types.js';
@@ -14,6 +14,8 @@ type PrincipalFor<R extends Role> = R extends 'any' ? Principal : Extract<Princi
 
 type HandlerSpec<E extends ClientToServerEventName, S extends z.ZodType | undefined, R extends Role> = {
   role: R;
+  /** `server`: only the facilitator who signed in with the server's token, not an invited one. */
+  scope?: 'server';
   schema?: S;
   run: (
     payload: S extends z.ZodType ? z.output<S> : undefined,
@@ -53,15 +55,29 @@ async function run<E extends ClientToServerEventName, S extends z.ZodType | unde
   spec: HandlerSpec<E, S, R>,
   payload: unknown,
 ): Promise<Ack<unknown>> {
-  const principal = socket.data.principal;
+  // Resolved again on every request, so a removed or moved player loses the old access at once.
+  const principal = socket.data.resolve();
+  if (!principal) {
+    socket.disconnect(true);
+    return failure({ code: ErrorCode.Unauthenticated, message: 'Your sign-in is no longer valid. Sign in or join again.' });
+  }
+  socket.data.principal = principal;
   if (spec.role !== 'any' && principal.role !== spec.role) {
     return failure({ code: ErrorCode.Forbidden, message: `"${event}" is available to the ${spec.role} role only.` });
+  }
+  if (spec.scope === 'server' && principal.exerciseId !== null) {
+    return failure({ code: ErrorCode.Forbidden, message: `"${event}" is available only to the facilitator who signs in with the server's token.` });
   }
   let input: unknown = undefined;
   if (spec.schema) {
     const parsed = spec.schema.safeParse(payload ?? undefined);
     if (!parsed.success) return failure(describeInvalid(parsed.error));
     input = parsed.data;
+  }
+  // Any request naming an exercise is checked against the caller's own exercise here, once for all handlers.
+  const exerciseId = (input as { exerciseId?: unknown } | undefined)?.exerciseId;
+  if (typeof exerciseId === 'string' && !mayAccessExercise(principal, exerciseId)) {
+    return failure({ code: ErrorCode.Forbidden, message: 'You have no access to this exercise. Sign in with a token for it.', field: 'exerciseId' });
   }
   try {
     const data = await spec.run(input as never, principal as never);

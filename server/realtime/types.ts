@@ -1,9 +1,12 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
-import type { Principal } from '../exercise/exercise-service.js';
+import type { Principal } from '../exercise/principal.js';
 
 export interface SocketData {
+  /** The principal resolved at the handshake. */
   principal: Principal;
+  /** Resolve the handshake token again against the current store; null once it is no longer valid. */
+  resolve: () => Principal | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -16,4 +19,8 @@ export const Rooms = {
   exercise: (exerciseId: string) => `exercise:${exerciseId}`,
   team: (teamId: string) => `team:${teamId}`,
   facilitators: (exerciseId: string) => `facilitators:${exerciseId}`,
+  observers: (exerciseId: string) => `observers:${exerciseId}`,
+  player: (playerId: string) => `player:${playerId}`,
+  /** Every facilitator socket, for messages about the server as a whole. */
+  allFacilitators: 'facilitators',
 };

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { emptyStoreData, type StoreData } from './records.js';
+import { emptyStoreData, upgradeStoreData, type StoreData } from './records.js';
 import type { Store } from './store.js';
 
 /**
@@ -12,6 +12,7 @@ import type { Store } from './store.js';
  */
 export class LowdbStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly failureListeners: ((error: unknown) => void)[] = [];
 
   private constructor(private readonly db: Low<StoreData>) {}
 
@@ -19,7 +20,7 @@ export class LowdbStore implements Store {
     await mkdir(dataDir, { recursive: true });
     const db = new Low<StoreData>(new JSONFile(path.join(dataDir, 'exercises.json')), emptyStoreData());
     await db.read();
-    db.data = { ...emptyStoreData(), ...db.data };
+    db.data = upgradeStoreData(db.data);
     return new LowdbStore(db);
   }
 
@@ -31,18 +32,30 @@ export class LowdbStore implements Store {
     const run = async (): Promise<T> => {
       // NOTE: the copy for rollback costs a full clone per write; fine at training-day sizes.
       const before = structuredClone(this.db.data);
+      let result: T;
       try {
-        const result = change(this.db.data);
-        await this.db.write();
-        return result;
+        result = change(this.db.data);
       } catch (error) {
+        // A rule of the change rejected it: nothing was written.
         this.db.data = before;
         throw error;
       }
+      try {
+        await this.db.write();
+      } catch (error) {
+        this.db.data = before;
+        for (const listener of this.failureListeners) listener(error);
+        throw error;
+      }
+      return result;
     };
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  onWriteFailed(listener: (error: unknown) => void): void {
+    this.failureListeners.push(listener);
   }
 
   async close(): Promise<void> {

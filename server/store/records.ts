@@ -11,6 +11,16 @@ export interface ExerciseRecord {
   status: ExerciseStatus;
   /** Wall-clock time the clock started; null before the start. */
   startedAt: number | null;
+  /** Wall-clock time the exercise ended; null until then. */
+  endedAt: number | null;
+  /** Exercise time (ms) banked before `runningSince`: every running stretch before the latest pause. */
+  clockElapsedMs: number;
+  /** Wall-clock time the clock last started running; null while it is stopped (ready, paused, ended). */
+  runningSince: number | null;
+  /** Planned length of the exercise in ms, including extensions; the exercise ends when the clock reaches it. */
+  durationMs: number;
+  /** Members a team may have at most; null for no limit. */
+  teamSizeMax: number | null;
   /** Index of the current phase; -1 before the start. */
   phaseIndex: number;
   /** Exercise time (elapsed ms) at which each released phase was released, by phase index. */
@@ -46,13 +56,110 @@ export interface SubmissionRecord {
   idempotencyKey: string | null;
 }
 
+export interface InjectRecord {
+  id: string;
+  exerciseId: string;
+  /** Addressed team; null for every team. */
+  teamId: string | null;
+  message: string;
+  question: string | null;
+  maxPoints: number;
+  /** Scenario phase and inject id that produced it; null for one the facilitator wrote. */
+  phaseId: string | null;
+  scenarioInjectId: string | null;
+  sentAt: number;
+  sentAtElapsedMs: number;
+}
+
+export interface InjectAnswerRecord {
+  id: string;
+  exerciseId: string;
+  injectId: string;
+  teamId: string;
+  playerId: string;
+  answer: string;
+  answeredAt: number;
+  /** Points awarded by a facilitator; null until scored. */
+  awardedPoints: number | null;
+}
+
+export interface HintOpenRecord {
+  id: string;
+  exerciseId: string;
+  teamId: string;
+  playerId: string;
+  objectiveId: string;
+  hintId: string;
+  /** Points added to the team score: minus the hint's cost. */
+  points: number;
+  at: number;
+}
+
+/** A sign-in link for a second facilitator or an observer of one exercise. */
+export interface InviteRecord {
+  id: string;
+  exerciseId: string;
+  role: 'facilitator' | 'observer';
+  label: string;
+  /** sha256 of the invite's token; the token itself is never stored. */
+  tokenHash: string;
+  createdAt: number;
+}
+
+export interface AuditRecord {
+  id: string;
+  exerciseId: string;
+  at: number;
+  elapsedMs: number;
+  actor: { role: 'facilitator' | 'participant' | 'observer' | 'system'; id: string | null; name: string | null };
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+/** The acknowledged result of a request sent with an idempotency key, replayed when the key comes again. */
+export interface IdempotencyRecord {
+  /** Who sent it (principal id) and the key, joined: `<actor>/<event>/<key>`. */
+  key: string;
+  result: unknown;
+  at: number;
+}
+
 export interface StoreData {
   exercises: ExerciseRecord[];
   teams: TeamRecord[];
   players: PlayerRecord[];
   submissions: SubmissionRecord[];
+  injects: InjectRecord[];
+  injectAnswers: InjectAnswerRecord[];
+  hintOpens: HintOpenRecord[];
+  invites: InviteRecord[];
+  audit: AuditRecord[];
+  idempotency: IdempotencyRecord[];
 }
 
 export function emptyStoreData(): StoreData {
-  return { exercises: [], teams: [], players: [], submissions: [] };
+  return { exercises: [], teams: [], players: [], submissions: [], injects: [], injectAnswers: [], hintOpens: [], invites: [], audit: [], idempotency: [] };
+}
+
+/** Default planned length when a stored exercise predates the field: the manifest's default. */
+const DefaultDurationMs = 120 * 60_000;
+
+/**
+ * Fill fields that files written by older versions lack, so they load as current records. An
+ * exercise stored as running by a version without pauses has run since its start.
+ */
+export function upgradeStoreData(raw: Partial<StoreData> | null | undefined): StoreData {
+  const data = { ...emptyStoreData(), ...raw };
+  data.exercises = data.exercises.map((exercise) => {
+    const legacy = exercise as Partial<ExerciseRecord> & Pick<ExerciseRecord, 'id' | 'status' | 'startedAt'>;
+    return {
+      ...exercise,
+      endedAt: legacy.endedAt ?? null,
+      clockElapsedMs: legacy.clockElapsedMs ?? 0,
+      runningSince: legacy.runningSince !== undefined ? legacy.runningSince : legacy.status === 'running' ? legacy.startedAt : null,
+      durationMs: legacy.durationMs ?? DefaultDurationMs,
+      teamSizeMax: legacy.teamSizeMax ?? null,
+    };
+  });
+  return data;
 }

@@ -8,5 +8,8 @@ export interface Store {
   read(): Readonly<StoreData>;
   /** Apply `change` to the data and persist it. If persisting fails, the change is rolled back and the error is thrown. */
   write<T>(change: (data: StoreData) => T): Promise<T>;
+  /** Register a listener called with every error of persisting a change, after the rollback. */
+  onWriteFailed(listener: (error: unknown) => void): void;
+  /** Wait for every queued write to finish. */
   close(): Promise<void>;
 }

@@ -6,7 +6,7 @@ import type { RealtimeDependencies } from '../socket-server.js';
 
 /** Requests only a facilitator may make. */
 export function registerFacilitatorHandlers(socket: AppSocket, deps: RealtimeDependencies, logger: AppLogger): void {
-  const { exercises, scenarios } = deps;
+  const { exercises, control, scenarios } = deps;
 
   handle(socket, logger, 'scenario:list', {
     role: 'facilitator',
@@ -26,11 +26,12 @@ export function registerFacilitatorHandlers(socket: AppSocket, deps: RealtimeDep
 
   handle(socket, logger, 'exercise:create', {
     role: 'facilitator',
+    scope: 'server',
     schema: ExerciseCreatePayload,
-    run: (payload) => exercises.createExercise(payload),
+    run: (payload, principal) => exercises.createExercise(payload, principal),
   });
 
-  handle(socket, logger, 'exercise:list', { role: 'facilitator', run: () => exercises.listExercises() });
+  handle(socket, logger, 'exercise:list', { role: 'facilitator', run: (_payload, principal) => exercises.listExercises(principal) });
 
   handle(socket, logger, 'exercise:watch', {
     role: 'facilitator',
@@ -45,12 +46,6 @@ export function registerFacilitatorHandlers(socket: AppSocket, deps: RealtimeDep
   handle(socket, logger, 'exercise:start', {
     role: 'facilitator',
     schema: ExerciseRefPayload,
-    run: ({ exerciseId }) => exercises.start(exerciseId),
-  });
-
-  handle(socket, logger, 'phase:advance', {
-    role: 'facilitator',
-    schema: ExerciseRefPayload,
-    run: ({ exerciseId }) => exercises.advance(exerciseId),
+    run: ({ exerciseId }, principal) => control.start(exerciseId, principal),
   });
 }

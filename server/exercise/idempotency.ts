@@ -1,0 +1,20 @@
+import type { StoreData } from '../store/records.js';
+
+/** Keys older than this are forgotten, so the store does not grow without bound. */
+const KeyLifetimeMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Idempotency keys recorded inside the same store write as the action they guard, so a resend
+ * after a lost acknowledgement or a crash finds either both the action and its key or neither.
+ */
+export function replayed<T>(data: Readonly<StoreData>, scope: string, key: string | undefined): { result: T } | undefined {
+  if (!key) return undefined;
+  const record = data.idempotency.find((candidate) => candidate.key === `${scope}/${key}`);
+  return record ? { result: record.result as T } : undefined;
+}
+
+export function remember(data: StoreData, scope: string, key: string | undefined, result: unknown, now: number): void {
+  if (!key) return;
+  data.idempotency = data.idempotency.filter((record) => now - record.at < KeyLifetimeMs);
+  data.idempotency.push({ key: `${scope}/${key}`, result, at: now });
+}

@@ -1,0 +1,52 @@
+import type { ClockView, PhaseReleased, ScoreboardEntry } from '../../shared/model.js';
+import type { InjectView } from '../../shared/orchestration.js';
+
+/** Receives the changes that clients must hear about; the realtime layer turns them into broadcasts. */
+export interface ExerciseNotifier {
+  phaseReleased(exerciseId: string, release: PhaseReleased): void;
+  scoreChanged(exerciseId: string, scoreboard: ScoreboardEntry[]): void;
+  /** Every team's, facilitator's and observer's view of the exercise has changed. */
+  exerciseChanged(exerciseId: string): void;
+  clockChanged(exerciseId: string, clock: ClockView): void;
+  injectSent(exerciseId: string, inject: InjectView): void;
+  /** A player was moved or removed: close the connections opened under the old membership. */
+  playerChanged(playerId: string): void;
+  storeFailed(message: string): void;
+}
+
+/** Forwards to a notifier attached later, so services can be built before the realtime layer. */
+export class Notifications implements ExerciseNotifier {
+  private target: ExerciseNotifier | null = null;
+
+  attach(target: ExerciseNotifier): void {
+    this.target = target;
+  }
+
+  phaseReleased(exerciseId: string, release: PhaseReleased): void {
+    this.target?.phaseReleased(exerciseId, release);
+  }
+
+  scoreChanged(exerciseId: string, scoreboard: ScoreboardEntry[]): void {
+    this.target?.scoreChanged(exerciseId, scoreboard);
+  }
+
+  exerciseChanged(exerciseId: string): void {
+    this.target?.exerciseChanged(exerciseId);
+  }
+
+  clockChanged(exerciseId: string, clock: ClockView): void {
+    this.target?.clockChanged(exerciseId, clock);
+  }
+
+  injectSent(exerciseId: string, inject: InjectView): void {
+    this.target?.injectSent(exerciseId, inject);
+  }
+
+  playerChanged(playerId: string): void {
+    this.target?.playerChanged(playerId);
+  }
+
+  storeFailed(message: string): void {
+    this.target?.storeFailed(message);
+  }
+}

@@ -1,0 +1,20 @@
+import type { IncomingMessage } from 'node:http';
+
+/**
+ * Whether a handshake's Origin header names the host the request was sent to. Browsers always
+ * send Origin on WebSocket and cross-origin requests, so a page on another site cannot open a
+ * socket with a token it obtained. Clients outside a browser send no Origin and are let through:
+ * they need a valid token anyway.
+ * NOTE: a deployment behind a proxy that rewrites Host must keep the public host in Host.
+ */
+export function isSameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  const host = request.headers.host;
+  if (!host) return false;
+  try {
+    return new URL(origin).host.toLowerCase() === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
