@@ -29,17 +29,24 @@ export class TestServer {
     readonly dataDir: string,
   ) {}
 
-  static async start(dataDir?: string): Promise<TestServer> {
+  /** With `options.now` the server runs on that wall clock; with `options.scenariosDir` it loads packs from there. */
+  static async start(dataDir?: string, options: { now?: () => number; scenariosDir?: string } = {}): Promise<TestServer> {
     const dir = dataDir ?? (await mkdtemp(path.join(tmpdir(), 'cloud-ir-lab-test-')));
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, SCENARIOS_DIR: ScenariosDir, FACILITATOR_TOKEN: FacilitatorToken, NODE_ENV: 'test' });
-    const app = await createApp(config, { logger: createLogger({ level: 'silent', pretty: false }) });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, SCENARIOS_DIR: options.scenariosDir ?? ScenariosDir, FACILITATOR_TOKEN: FacilitatorToken, NODE_ENV: 'test' });
+    const app = await createApp(config, { logger: createLogger({ level: 'silent', pretty: false }), ...(options.now ? { now: options.now } : {}) });
     const url = await app.listen();
     return new TestServer(app, url, dir);
   }
 
   /** Connect a Socket.IO client and wait until the server has accepted it. */
-  async connect(token: string): Promise<ClientSocket> {
-    const socket: ClientSocket = io(this.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  async connect(token: string, options: { reconnection?: boolean; origin?: string } = {}): Promise<ClientSocket> {
+    const socket: ClientSocket = io(this.url, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: options.reconnection ?? false,
+      forceNew: true,
+      ...(options.origin ? { extraHeaders: { origin: options.origin } } : {}),
+    });
     this.sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -121,5 +128,16 @@ export async function eventually(condition: () => boolean, timeoutMs = 5_000): P
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A wall clock that tests move by hand. */
+export class ManualClock {
+  constructor(public value = Date.UTC(2026, 4, 8, 9, 0, 0)) {}
+
+  readonly now = (): number => this.value;
+
+  advance(ms: number): void {
+    this.value += ms;
   }
 }
