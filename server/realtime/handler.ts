@@ -58,7 +58,8 @@ async function run<E extends ClientToServerEventName, S extends z.ZodType | unde
   // Resolved again on every request, so a removed or moved player loses the old access at once.
   const principal = socket.data.resolve();
   if (!principal) {
-    socket.disconnect(true);
+    // After the acknowledgement below has been sent, so the client learns why.
+    setImmediate(() => socket.disconnect(true));
     return failure({ code: ErrorCode.Unauthenticated, message: 'Your sign-in is no longer valid. Sign in or join again.' });
   }
   socket.data.principal = principal;
