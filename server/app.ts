@@ -147,8 +147,9 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     async close() {
       lifecycle.info('server stopping');
       await scheduler.stop();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Team documents first: their open WebSockets would otherwise keep the HTTP server from closing.
       await collab.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
       await store.close();
       await engine.close();
       lifecycle.info('server stopped');

@@ -33,6 +33,7 @@ export class CollabServer {
   /** Player behind each open connection, so a moved or removed player can be cut off. */
   private readonly players = new Map<WebSocket, string>();
   private readonly pingTimer: NodeJS.Timeout;
+  private closing = false;
 
   constructor(
     private readonly authenticate: (token: string | null) => Principal | null,
@@ -50,6 +51,11 @@ export class CollabServer {
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.closing) {
+      // Clients reconnect at once after the shutdown close; refuse them so the server can stop.
+      socket.destroy();
+      return;
+    }
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const docName = decodeURIComponent(url.pathname.slice(CollabPath.length + 1));
@@ -83,6 +89,7 @@ export class CollabServer {
 
   /** Write every loaded document to disk and close all connections. */
   async close(): Promise<void> {
+    this.closing = true;
     clearInterval(this.pingTimer);
     for (const ws of this.wss.clients) ws.close(1001, 'Server shutting down');
     const docs = [...this.docs.values()];
