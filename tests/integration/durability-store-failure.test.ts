@@ -1,0 +1,41 @@
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExerciseSummary } from '../../shared/model.js';
+import type { StoreFailure } from '../../shared/orchestration.js';
+import { FacilitatorToken, next, ok, request, TestServer, type ClientSocket } from '../support/harness.js';
+
+/** A store write that fails is rolled back, answered with an error and reported to the facilitators. */
+describe('store failure', () => {
+  let server: TestServer;
+  let facilitator: ClientSocket;
+  let summary: ExerciseSummary;
+
+  beforeAll(async () => {
+    server = await TestServer.start();
+    facilitator = await server.connect(FacilitatorToken);
+    summary = await ok(request<ExerciseSummary>(facilitator, 'exercise:create', { scenarioId: 'apexcorp-prod', name: 'Disk drill', teams: ['Blue'] }));
+  });
+
+  afterAll(async () => {
+    await rm(path.join(server.dataDir, 'exercises.json'), { recursive: true, force: true });
+    await server?.stop();
+  });
+
+  it('reports a failed write and keeps the old state', async () => {
+    // A directory in place of the store file makes the rename of the written temporary file fail.
+    const file = path.join(server.dataDir, 'exercises.json');
+    await rm(file, { force: true });
+    await mkdir(path.join(file, 'blocker'), { recursive: true });
+
+    const failure = next<StoreFailure>(facilitator, 'store:failed');
+    const response = await request(facilitator, 'team:create', { exerciseId: summary.id, name: 'Green' });
+    expect(response).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect((await failure).message).toMatch(/not applied/);
+    expect(server.app.store.read().teams.map((team) => team.name)).toEqual(['Blue']);
+
+    await rm(file, { recursive: true, force: true });
+    const retried = await ok(request<ExerciseSummary>(facilitator, 'team:create', { exerciseId: summary.id, name: 'Green' }));
+    expect(retried.teams.map((team) => team.name)).toEqual(['Blue', 'Green']);
+  });
+});
