@@ -57,6 +57,7 @@ export class InjectService {
     if (created) {
       this.ctx.logger.info({ exerciseId, injectId: inject.id, teamId: inject.teamId }, 'inject sent');
       this.ctx.notifications.injectSent(exerciseId, view);
+      this.ctx.notifications.exerciseChanged(exerciseId);
     }
     return view;
   }

@@ -1,19 +1,24 @@
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import '../facilitator/facilitator-console.js';
+import '../observer/observer-board.js';
 import '../participant/participant-view.js';
 import {
   clearFacilitatorToken,
+  clearObserverToken,
   clearParticipantSession,
   loadFacilitatorToken,
+  loadObserverToken,
   loadParticipantSession,
+  saveFacilitatorToken,
+  saveObserverToken,
 } from '../net/session-store.js';
 import './landing-page.js';
 import { exercisePath, facilitatorPath, parseRoute, type Route } from './routes.js';
 
 /** Detail of `session-ended`: fired by a view when its token stops working or the user signs out. */
 export interface SessionEndedDetail {
-  role: 'facilitator' | 'participant';
+  role: 'facilitator' | 'participant' | 'observer';
   /** Reason shown on the landing page, or an empty string for a plain sign-out. */
   reason: string;
 }
@@ -26,6 +31,7 @@ export class AppRoot extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.acceptInvitation();
     window.addEventListener('popstate', this.onPopState);
     this.addEventListener('facilitator-signed-in', () => this.navigate(facilitatorPath));
     this.addEventListener('participant-joined', () => this.navigate(exercisePath));
@@ -68,7 +74,28 @@ export class AppRoot extends LitElement {
     if (route.kind === 'exercise' && participant) {
       return html`<participant-view .session=${participant}></participant-view>`;
     }
+    const observerToken = loadObserverToken();
+    if (route.kind === 'board' && observerToken) {
+      return html`<observer-board .token=${observerToken}></observer-board>`;
+    }
     return html`<landing-page .notice=${this.notice}></landing-page>`;
+  }
+
+  /**
+   * Stores the token of an invitation link (`/facilitator#token=…` or `/board#token=…`) as the
+   * sign-in of that screen, and removes it from the address bar and the history.
+   */
+  private acceptInvitation(): void {
+    const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
+    if (!token || (this.route.kind !== 'facilitator' && this.route.kind !== 'board')) {
+      return;
+    }
+    if (this.route.kind === 'facilitator') {
+      saveFacilitatorToken(token);
+    } else {
+      saveObserverToken(token);
+    }
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
   }
 
   private navigate(path: string): void {
@@ -89,6 +116,8 @@ export class AppRoot extends LitElement {
   private onSessionEnded(event: CustomEvent<SessionEndedDetail>): void {
     if (event.detail.role === 'facilitator') {
       clearFacilitatorToken();
+    } else if (event.detail.role === 'observer') {
+      clearObserverToken();
     } else {
       clearParticipantSession();
     }

@@ -5,6 +5,8 @@ export interface ClockReading {
   elapsedMs: number;
   /** Scenario time now in epoch milliseconds; null before the start. */
   scenarioTimeMs: number | null;
+  /** Exercise time left now; absent when the server sent no remaining time. */
+  remainingMs?: number;
 }
 
 /**
@@ -19,5 +21,6 @@ export function readClock(clock: ClockView, receivedAt: number, now: number): Cl
   return {
     elapsedMs: clock.elapsedMs + sinceSnapshot,
     scenarioTimeMs: Number.isNaN(scenarioStart) ? null : scenarioStart + sinceSnapshot,
+    ...(typeof clock.remainingMs === 'number' ? { remainingMs: Math.max(0, clock.remainingMs - sinceSnapshot) } : {}),
   };
 }

@@ -3,10 +3,13 @@ export type Route =
   | { kind: 'landing' }
   | { kind: 'join'; code: string }
   | { kind: 'facilitator' }
-  | { kind: 'exercise' };
+  | { kind: 'exercise' }
+  | { kind: 'board' };
 
 export const facilitatorPath = '/facilitator';
 export const exercisePath = '/exercise';
+/** The observers' big-screen view. */
+export const boardPath = '/board';
 
 export function parseRoute(pathname: string): Route {
   const join = /^\/join(?:\/([^/]*))?\/?$/.exec(pathname);
@@ -18,6 +21,9 @@ export function parseRoute(pathname: string): Route {
   }
   if (pathname === exercisePath) {
     return { kind: 'exercise' };
+  }
+  if (pathname === boardPath) {
+    return { kind: 'board' };
   }
   return { kind: 'landing' };
 }

@@ -58,7 +58,9 @@ export class ScenarioClock extends LitElement {
     const scenarioTime = reading.scenarioTimeMs === null ? 'not started' : `${formatUtc(reading.scenarioTimeMs)} UTC`;
     return html`<span data-testid="scenario-clock" data-status=${this.clock.status}>
       <span class="time" title="Scenario time">${scenarioTime}</span>
-      <span class="muted">· elapsed ${formatDuration(reading.elapsedMs)} · ${statusLabels[this.clock.status]}</span>
+      <span class="muted">· elapsed ${formatDuration(reading.elapsedMs)}</span>
+      ${reading.remainingMs === undefined ? null : html`<span class="muted" data-testid="clock-remaining">· ${formatDuration(reading.remainingMs)} left</span>`}
+      <span class="muted">· ${statusLabels[this.clock.status]}</span>
     </span>`;
   }
 }

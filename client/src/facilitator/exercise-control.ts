@@ -4,10 +4,16 @@ import type { ExerciseState } from '../../../shared/model.js';
 import '../app/scenario-clock.js';
 import '../app/scoreboard-table.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import type { AppSocket } from '../net/app-socket.js';
+import './inject-composer.js';
+import './inject-log.js';
+import './invite-panel.js';
 import './join-link-panel.js';
+import './team-admin-panel.js';
 import './team-roster.js';
 
-export type ExerciseAction = 'start' | 'advance';
+/** Buttons of the control panel; `extend` and `shorten` change the planned length by ten minutes. */
+export type ExerciseAction = 'start' | 'advance' | 'pause' | 'resume' | 'end' | 'extend' | 'shorten';
 
 /**
  * The facilitator's view of one exercise: join link, phase, clock, teams and scoreboard.
@@ -35,6 +41,8 @@ export class ExerciseControl extends LitElement {
   ];
 
   @property({ attribute: false }) exerciseState: ExerciseState | null = null;
+  /** Connection the team, inject and invitation panels send their own requests on. */
+  @property({ attribute: false }) socket: AppSocket | null = null;
   @property({ type: Number }) receivedAt = 0;
   /** The action waiting for its ack, if any; its button stays disabled until then. */
   @property() pendingAction: ExerciseAction | '' = '';
@@ -49,7 +57,9 @@ export class ExerciseControl extends LitElement {
     const { exercise, clock, phases, phaseCount } = current;
     const phase = phases.at(-1);
     const canStart = exercise.status === 'ready';
-    const canAdvance = exercise.status === 'running' && phases.length < phaseCount;
+    const started = exercise.status === 'running' || exercise.status === 'paused';
+    const canAdvance = started && phases.length < phaseCount;
+    const busy = this.pendingAction !== '';
 
     return html`
       <section class="panel">
@@ -82,6 +92,12 @@ export class ExerciseControl extends LitElement {
           >
             Release next phase
           </button>
+          ${exercise.status === 'paused'
+            ? html`<button data-testid="resume-exercise" ?disabled=${busy} @click=${() => this.fire('resume')}>Resume</button>`
+            : html`<button data-testid="pause-exercise" ?disabled=${exercise.status !== 'running' || busy} @click=${() => this.fire('pause')}>Pause</button>`}
+          <button data-testid="extend-exercise" ?disabled=${exercise.status === 'ended' || busy} @click=${() => this.fire('extend')}>+10 min</button>
+          <button data-testid="shorten-exercise" ?disabled=${exercise.status === 'ended' || busy} @click=${() => this.fire('shorten')}>−10 min</button>
+          <button data-testid="end-exercise" ?disabled=${!started || busy} @click=${this.confirmEnd}>End exercise</button>
         </div>
         ${this.error ? html`<p class="error" role="alert" data-testid="control-error">${this.error}</p>` : null}
       </section>
@@ -95,7 +111,29 @@ export class ExerciseControl extends LitElement {
         <h3>Scoreboard</h3>
         <scoreboard-table .entries=${current.scoreboard}></scoreboard-table>
       </section>
+
+      <section class="panel">
+        <h3>Injects</h3>
+        <inject-composer .socket=${this.socket} .exerciseId=${exercise.id} .teams=${exercise.teams}></inject-composer>
+        <inject-log .socket=${this.socket} .exerciseId=${exercise.id} .injects=${current.injects ?? []} .teams=${exercise.teams}></inject-log>
+      </section>
+
+      <section class="panel">
+        <h3>Manage teams</h3>
+        <team-admin-panel .socket=${this.socket} .exercise=${exercise}></team-admin-panel>
+      </section>
+
+      <section class="panel">
+        <h3>Invitations</h3>
+        <invite-panel .socket=${this.socket} .exerciseId=${exercise.id}></invite-panel>
+      </section>
     `;
+  }
+
+  private confirmEnd(): void {
+    if (window.confirm('End the exercise for every team? The clock stops and answers are closed.')) {
+      this.fire('end');
+    }
   }
 
   private fire(action: ExerciseAction): void {

@@ -13,6 +13,16 @@ import './exercise-create-form.js';
 
 type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
+const actionLabels: Record<ExerciseAction, string> = {
+  start: 'Starting the exercise',
+  advance: 'Releasing the next phase',
+  pause: 'Pausing the exercise',
+  resume: 'Resuming the exercise',
+  end: 'Ending the exercise',
+  extend: 'Extending the exercise',
+  shorten: 'Shortening the exercise',
+};
+
 /** Query parameter that keeps the selected exercise across reloads. */
 const exerciseParam = 'exercise';
 
@@ -82,6 +92,8 @@ export class FacilitatorConsole extends LitElement {
   @state() private receivedAt = 0;
   @state() private pendingAction: ExerciseAction | '' = '';
   @state() private actionError = '';
+  /** The latest store failure reported by the server; it stays until the next successful action. */
+  @state() private storeError = '';
 
   private socket: AppSocket | null = null;
 
@@ -105,6 +117,7 @@ export class FacilitatorConsole extends LitElement {
       </header>
       ${this.connectionError ? html`<p class="error" role="alert">${this.connectionError}</p>` : null}
       ${this.listError ? html`<p class="error" role="alert" data-testid="list-error">${this.listError}</p>` : null}
+      ${this.storeError ? html`<p class="error" role="alert" data-testid="store-error">${this.storeError}</p>` : null}
       <div class="layout">
         <div class="sidebar">
           <section class="panel">
@@ -125,6 +138,7 @@ export class FacilitatorConsole extends LitElement {
           </section>
         </div>
         <exercise-control
+          .socket=${this.socket}
           .exerciseState=${this.watched}
           .receivedAt=${this.receivedAt}
           .pendingAction=${this.pendingAction}
@@ -210,6 +224,21 @@ export class FacilitatorConsole extends LitElement {
 
     socket.on('exercise:updated', (update) => this.onExerciseUpdated(update));
     socket.on('score:updated', (update) => this.onScoreUpdated(update));
+    socket.on('clock:updated', (update) => {
+      if (this.watched && this.watched.exercise.id === update.exerciseId) {
+        this.watched = { ...this.watched, clock: update.clock, exercise: { ...this.watched.exercise, status: update.clock.status } };
+        this.receivedAt = Date.now();
+      }
+    });
+    socket.on('inject:sent', (inject) => {
+      // The full state with this inject follows as exercise:updated; refresh now in case it was missed.
+      if (this.selectedId && this.watched?.injects.every((known) => known.id !== inject.id)) {
+        void this.watch(this.selectedId);
+      }
+    });
+    socket.on('store:failed', (failure) => {
+      this.storeError = failure.message;
+    });
     socket.on('phase:released', (release) => {
       if (this.selectedId === release.exerciseId) {
         void this.watch(this.selectedId);
@@ -300,15 +329,36 @@ export class FacilitatorConsole extends LitElement {
     const action = event.detail;
     this.pendingAction = action;
     this.actionError = '';
-    const result = await request(this.socket, action === 'start' ? 'exercise:start' : 'phase:advance', { exerciseId });
+    const result = await this.sendAction(action, exerciseId, this.watched.phases.length - 1);
     this.pendingAction = '';
     if (!result.ok) {
-      const verb = action === 'start' ? 'Starting the exercise' : 'Releasing the next phase';
-      this.actionError = `${verb} failed: ${describeError(result.error)}`;
+      this.actionError = `${actionLabels[action]} failed: ${describeError(result.error)}`;
       return;
     }
+    this.storeError = '';
     if (result.data.exercise.id === this.selectedId) {
       this.applyState(result.data);
+    }
+  }
+
+  private sendAction(action: ExerciseAction, exerciseId: string, currentPhaseIndex: number) {
+    const socket = this.socket!;
+    switch (action) {
+      case 'start':
+        return request(socket, 'exercise:start', { exerciseId });
+      case 'advance':
+        // The phase seen on screen, so a second facilitator's click on the same phase cannot skip the next one.
+        return request(socket, 'phase:advance', { exerciseId, expectedPhaseIndex: currentPhaseIndex });
+      case 'pause':
+        return request(socket, 'exercise:pause', { exerciseId });
+      case 'resume':
+        return request(socket, 'exercise:resume', { exerciseId });
+      case 'end':
+        return request(socket, 'exercise:end', { exerciseId });
+      case 'extend':
+        return request(socket, 'exercise:extend', { exerciseId, minutes: 10 });
+      case 'shorten':
+        return request(socket, 'exercise:extend', { exerciseId, minutes: -10 });
     }
   }
 

@@ -7,6 +7,7 @@ import type { JoinResult } from '../../../shared/model.js';
 
 const facilitatorTokenKey = 'cloud-ir-lab.facilitator-token';
 const participantSessionKey = 'cloud-ir-lab.participant-session';
+const observerTokenKey = 'cloud-ir-lab.observer-token';
 
 export interface ParticipantSession extends JoinResult {
   displayName: string;
@@ -23,6 +24,19 @@ export function saveFacilitatorToken(token: string): void {
 
 export function clearFacilitatorToken(): void {
   removeItem(facilitatorTokenKey);
+}
+
+export function loadObserverToken(): string | null {
+  const token = readItem(observerTokenKey);
+  return token ? token : null;
+}
+
+export function saveObserverToken(token: string): void {
+  writeItem(observerTokenKey, token);
+}
+
+export function clearObserverToken(): void {
+  removeItem(observerTokenKey);
 }
 
 /** Returns the stored participant session, or null when none is stored or it is unreadable. */

@@ -12,7 +12,7 @@ import { plural } from '../app/format.js';
 import '../app/toast-notice.js';
 import { connectAppSocket, isUnauthenticated, type AppSocket } from '../net/app-socket.js';
 import { describeError, request } from '../net/request.js';
-import type { ParticipantSession } from '../net/session-store.js';
+import { saveParticipantSession, type ParticipantSession } from '../net/session-store.js';
 import { TeamCollab, type TeammatePresence } from '../net/team-collab.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import './athena-query.js';
@@ -20,6 +20,7 @@ import './attack-timeline.js';
 import './cloudtrail-browser.js';
 import './exercise-header.js';
 import './guardduty-findings.js';
+import './inject-feed.js';
 import './mission-brief.js';
 import './objective-list.js';
 
@@ -30,6 +31,7 @@ const tabs = [
   { id: 'athena', label: 'Athena' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'objectives', label: 'Objectives' },
+  { id: 'injects', label: 'Injects' },
 ] as const;
 
 type TabId = (typeof tabs)[number]['id'];
@@ -145,6 +147,8 @@ export class ParticipantView extends LitElement {
           >
             ${tab.label}${tab.id === 'guardduty' && current && current.findings.length > 0
               ? html`<span class="badge">${current.findings.length}</span>`
+              : null}${tab.id === 'injects' && current && (current.injects ?? []).length > 0
+              ? html`<span class="badge">${current.injects.length}</span>`
               : null}
           </button>`,
         )}
@@ -175,6 +179,7 @@ export class ParticipantView extends LitElement {
             @objective-answered=${this.onObjectiveAnswered}
           ></objective-list>`,
         )}
+        ${this.panel('injects', html`<inject-feed .injects=${current?.injects ?? []} .socket=${this.socket}></inject-feed>`)}
       </main>
       <toast-notice testId="phase-toast" .message=${this.toast} @toast-dismissed=${this.hideToast}></toast-notice>
     `;
@@ -202,9 +207,15 @@ export class ParticipantView extends LitElement {
       this.connectionError = '';
       // Broadcasts missed while disconnected are not replayed, so the state is fetched on every connect.
       void this.refresh();
+      void this.checkTeam();
     });
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
       this.connected = false;
+      // The server closes the connection when the facilitator moves or removes the player; the
+      // reconnect then either joins the new team or is refused, which ends the session.
+      if (reason === 'io server disconnect') {
+        socket.connect();
+      }
     });
     socket.on('connect_error', (error) => {
       if (isUnauthenticated(error)) {
@@ -216,6 +227,15 @@ export class ParticipantView extends LitElement {
     });
 
     socket.on('exercise:updated', (update) => this.applyState(update));
+    socket.on('inject:sent', (inject) => {
+      this.showToast(inject.question ? `New inject with a question: ${inject.message}` : `New inject: ${inject.message}`);
+    });
+    socket.on('clock:updated', (update) => {
+      if (this.exerciseState && this.exerciseState.exercise.id === update.exerciseId) {
+        this.exerciseState = { ...this.exerciseState, clock: update.clock };
+        this.receivedAt = Date.now();
+      }
+    });
     socket.on('phase:released', (release) => this.onPhaseReleased(release));
     socket.on('score:updated', (update) => this.onScoreUpdated(update.scoreboard));
 
@@ -234,6 +254,19 @@ export class ParticipantView extends LitElement {
     this.collab?.destroy();
     this.collab = null;
     window.clearTimeout(this.toastTimer);
+  }
+
+  /** Reloads the view on the new team when the facilitator moved this player to another team. */
+  private async checkTeam(): Promise<void> {
+    if (!this.socket || !this.session) {
+      return;
+    }
+    const result = await request(this.socket, 'session:get', undefined);
+    if (!result.ok || !result.data.teamId || result.data.teamId === this.session.teamId) {
+      return;
+    }
+    saveParticipantSession({ ...this.session, teamId: result.data.teamId });
+    window.location.reload();
   }
 
   private async refresh(): Promise<void> {

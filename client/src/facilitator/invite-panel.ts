@@ -1,0 +1,59 @@
+import { LitElement, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { boardPath, facilitatorPath } from '../app/routes.js';
+import type { AppSocket } from '../net/app-socket.js';
+import { describeError, request } from '../net/request.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+
+/**
+ * Creates sign-in links for another facilitator or for an observer of this exercise. The token
+ * travels in the link's fragment, which browsers do not send to the server, and is shown once.
+ */
+@customElement('invite-panel')
+export class InvitePanel extends LitElement {
+  static override styles = [sharedStyles];
+
+  @property({ attribute: false }) socket: AppSocket | null = null;
+  @property() exerciseId = '';
+
+  @state() private label = '';
+  @state() private link = '';
+  @state() private error = '';
+
+  override render() {
+    return html`
+      <div class="row">
+        <input aria-label="Name of the person invited" placeholder="Name" data-testid="invite-label" .value=${this.label}
+          @input=${(event: Event) => (this.label = (event.target as HTMLInputElement).value)} />
+        <button type="button" data-testid="invite-facilitator" @click=${() => this.invite('facilitator')}>Invite facilitator</button>
+        <button type="button" data-testid="invite-observer" @click=${() => this.invite('observer')}>Invite observer</button>
+      </div>
+      ${this.link
+        ? html`<p class="muted">Send this link to the person; it is shown only once.</p>
+            <input readonly style="width: 100%" data-testid="invite-link" .value=${this.link} @focus=${(event: Event) => (event.target as HTMLInputElement).select()} />`
+        : null}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
+    `;
+  }
+
+  private async invite(role: 'facilitator' | 'observer'): Promise<void> {
+    if (!this.socket) {
+      return;
+    }
+    const label = this.label.trim() || (role === 'facilitator' ? 'Co-facilitator' : 'Observer');
+    const result = await request(this.socket, 'invite:create', { exerciseId: this.exerciseId, role, label });
+    if (!result.ok) {
+      this.error = `Creating the invitation failed: ${describeError(result.error)}`;
+      return;
+    }
+    this.error = '';
+    const path = role === 'facilitator' ? `${facilitatorPath}?exercise=${encodeURIComponent(this.exerciseId)}` : boardPath;
+    this.link = `${window.location.origin}${path}#token=${encodeURIComponent(result.data.token)}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'invite-panel': InvitePanel;
+  }
+}
