@@ -58,28 +58,34 @@ async function run<E extends ClientToServerEventName, S extends z.ZodType | unde
   // Resolved again on every request, so a removed or moved player loses the old access at once.
   const principal = socket.data.resolve();
   if (!principal) {
+    logger.info({ event, socketId: socket.id }, 'request rejected: the sign-in token is no longer valid');
     // After the acknowledgement below has been sent, so the client learns why.
     setImmediate(() => socket.disconnect(true));
     return failure({ code: ErrorCode.Unauthenticated, message: 'Your sign-in is no longer valid. Sign in or join again.' });
   }
   socket.data.principal = principal;
+
   if (spec.role !== 'any' && principal.role !== spec.role) {
     return failure({ code: ErrorCode.Forbidden, message: `"${event}" is available to the ${spec.role} role only.` });
   }
   if (spec.scope === 'server' && principal.exerciseId !== null) {
     return failure({ code: ErrorCode.Forbidden, message: `"${event}" is available only to the facilitator who signs in with the server's token.` });
   }
+
   let input: unknown = undefined;
   if (spec.schema) {
     const parsed = spec.schema.safeParse(payload ?? undefined);
     if (!parsed.success) return failure(describeInvalid(parsed.error));
     input = parsed.data;
   }
+
   // Any request naming an exercise is checked against the caller's own exercise here, once for all handlers.
   const exerciseId = (input as { exerciseId?: unknown } | undefined)?.exerciseId;
   if (typeof exerciseId === 'string' && !mayAccessExercise(principal, exerciseId)) {
+    logger.warn({ event, socketId: socket.id, role: principal.role, exerciseId }, 'request rejected: no access to the exercise');
     return failure({ code: ErrorCode.Forbidden, message: 'You have no access to this exercise. Sign in with a token for it.', field: 'exerciseId' });
   }
+
   try {
     const data = await spec.run(input as never, principal as never);
     return { ok: true, data };

@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 
 /**
- * Whether a handshake's Origin header names the host the request was sent to. Browsers always
- * send Origin on WebSocket and cross-origin requests, so a page on another site cannot open a
- * socket with a token it obtained. Clients outside a browser send no Origin and are let through:
- * they need a valid token anyway.
+ * Check that a handshake's Origin header names the host the request was sent to. Browsers send
+ * Origin on every WebSocket handshake and cross-origin request, so a page on another site cannot
+ * open a socket with a token it obtained. Clients outside a browser send no Origin and are let
+ * through, because they need a valid token anyway.
  * NOTE: a deployment behind a proxy that rewrites Host must keep the public host in Host.
  */
 export function isSameOrigin(request: IncomingMessage): boolean {

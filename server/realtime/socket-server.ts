@@ -41,10 +41,9 @@ export function authenticate(token: unknown, deps: Pick<RealtimeDependencies, 's
 }
 
 /**
- * Attach Socket.IO to the HTTP server. A handshake must come from the app's own origin and
- * carry a valid token; a connection that does not complete the handshake within
- * `Limits.authTimeoutMs` is dropped. Each socket joins its rooms at once, so broadcasts reach it
- * without any request of its own.
+ * Attach Socket.IO to the HTTP server. A handshake must come from the app's own origin and carry
+ * a valid token. A connection that does not complete the handshake within `Limits.authTimeoutMs`
+ * is dropped. Each socket joins its rooms at once, so broadcasts reach it without a request.
  */
 export function createSocketServer(httpServer: HttpServer, deps: RealtimeDependencies, logger: AppLogger): AppServer {
   const io: AppServer = new Server(httpServer, {

@@ -80,7 +80,8 @@ describe('authorization matrix', () => {
   }
 
   it.each(['participant', 'observer', 'facilitator of another exercise'])('rejects every facilitator action by a %s', async (who) => {
-    const socket = who === 'participant' ? blue.socket : who === 'observer' ? observer : betaFacilitator;
+    const callers: Record<string, ClientSocket> = { participant: blue.socket, observer, 'facilitator of another exercise': betaFacilitator };
+    const socket = callers[who]!;
     const before = snapshot();
     for (const [event, payload] of facilitatorActions()) {
       if (event === 'exercise:create' && who === 'facilitator of another exercise') {

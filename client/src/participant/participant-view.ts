@@ -211,8 +211,8 @@ export class ParticipantView extends LitElement {
     });
     socket.on('disconnect', (reason) => {
       this.connected = false;
-      // The server closes the connection when the facilitator moves or removes the player; the
-      // reconnect then either joins the new team or is refused, which ends the session.
+      // The server closes the connection when the facilitator moves or removes the player. The
+      // reconnect then joins the new team, or it is refused and the session ends.
       if (reason === 'io server disconnect') {
         socket.connect();
       }

@@ -20,9 +20,9 @@ import type { RealtimeDependencies } from '../socket-server.js';
 import type { AppSocket } from '../types.js';
 
 /**
- * The facilitator's control of a running exercise: clock, phases, teams, players, injects, audit
- * log and invitations. The handler wrapper checks the role and that the caller may manage the
- * exercise named in the payload.
+ * Register the facilitator's control of a running exercise: clock, phases, teams, players,
+ * injects, audit log and invitations. The handler wrapper checks the role, and that the caller
+ * may manage the exercise named in the payload.
  */
 export function registerControlHandlers(socket: AppSocket, deps: RealtimeDependencies, logger: AppLogger): void {
   const { control, teams, injects, invites, store } = deps;
