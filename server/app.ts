@@ -31,6 +31,7 @@ export interface App {
   httpServer: HttpServer;
   facilitatorToken: string;
   exercises: ExerciseService;
+  collab: CollabServer;
   /** Start listening on the configured host and port (0 picks a free port); resolves with the URL. */
   listen(): Promise<string>;
   /** Stop accepting connections, flush every store and stop the query workers. */
@@ -87,6 +88,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     httpServer,
     facilitatorToken,
     exercises,
+    collab,
     async listen() {
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
@@ -103,8 +105,9 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     },
     async close() {
       lifecycle.info('server stopping');
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Yjs sockets are closed first: the HTTP server cannot finish closing while they are open.
       await collab.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
       await store.close();
       await engine.close();
       lifecycle.info('server stopped');
