@@ -19,6 +19,8 @@ import { apiRoutes } from './http/api-routes.js';
 import { staticRoutes } from './http/static-routes.js';
 import { InvestigationService } from './investigation/investigation-service.js';
 import { categoryLogger, createLogger, type AppLogger } from './logger.js';
+import { instrumentQueryEngine, instrumentStore } from './observability/instrument.js';
+import { Metrics } from './observability/metrics.js';
 import { QueryEngine } from './query/query-engine.js';
 import { createSocketNotifier } from './realtime/notifier.js';
 import { authenticate, createSocketServer } from './realtime/socket-server.js';
@@ -42,10 +44,17 @@ export interface App {
   control: ClockControl;
   scheduler: ReleaseScheduler;
   store: Store;
+  collab: CollabServer;
   /** Start listening on the configured host and port (0 picks a free port); resolves with the URL. */
   listen(): Promise<string>;
   /** Stop accepting connections, flush every store and stop the query workers. */
   close(): Promise<void>;
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
 }
 
 /** Load every pack in the background so the first exercise does not wait for its data. */
@@ -60,13 +69,23 @@ const DefaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url
 /** Build the whole server (HTTP, Socket.IO, Yjs, stores, query engine) without starting it. */
 export async function createApp(config: Config, dependencies: AppDependencies = {}): Promise<App> {
   const logger = dependencies.logger ?? createLogger({ level: config.logLevel, pretty: config.env === 'development' });
-  const store = dependencies.store ?? (await LowdbStore.open(config.dataDir));
+  const rawStore = dependencies.store ?? (await LowdbStore.open(config.dataDir));
   const facilitatorToken = await resolveFacilitatorToken(config.facilitatorToken, config.dataDir);
+
+  // The gauges read these when scraped; they are bound once the servers below exist.
+  const live = { socketClients: () => 0, loadedDocuments: () => 0 };
+  const metrics = new Metrics({
+    socketClients: () => live.socketClients(),
+    loadedDocuments: () => live.loadedDocuments(),
+    exercisesByStatus: () => countBy(rawStore.read().exercises.map((exercise) => exercise.status)),
+  });
+  const store = instrumentStore(rawStore, metrics);
 
   const engine = new QueryEngine(
     { timeoutMs: config.queryTimeoutMs, memoryLimit: config.queryMemoryLimit, threads: 1 },
     categoryLogger(logger, 'query'),
   );
+  instrumentQueryEngine(engine, metrics);
   const scenarios = new ScenarioCatalog(config.scenariosDir, path.join(config.dataDir, 'cache'), engine, categoryLogger(logger, 'exercise'));
   const notifications = new Notifications();
   const exerciseLogger = categoryLogger(logger, 'exercise');
@@ -84,8 +103,15 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   let ready = false;
   const web = express();
   web.disable('x-powered-by');
+  // Alive: the process answers HTTP. Ready: the scenario packs and their query workers are loaded.
   web.get('/healthz', (_request, response) => {
-    response.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'starting' });
+    response.json({ status: 'ok' });
+  });
+  web.get('/readyz', (_request, response) => {
+    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
+  });
+  web.get('/metrics', async (_request, response) => {
+    response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   web.use('/api', apiRoutes(exercises, categoryLogger(logger, 'http')));
   web.use(staticRoutes(dependencies.clientDir ?? DefaultClientDir));
@@ -102,6 +128,8 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     new DocPersistence(path.join(config.dataDir, 'collab')),
     categoryLogger(logger, 'collab'),
   );
+  live.socketClients = () => io.engine.clientsCount;
+  live.loadedDocuments = () => collab.loadedDocumentCount();
   const socketNotifier = createSocketNotifier(io, exercises, realtimeLogger);
   notifications.attach({
     ...socketNotifier,
@@ -128,6 +156,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     control,
     scheduler,
     store,
+    collab,
     async listen() {
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
@@ -147,7 +176,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     async close() {
       lifecycle.info('server stopping');
       await scheduler.stop();
-      // Team documents first: their open WebSockets would otherwise keep the HTTP server from closing.
+      // Yjs sockets are closed first: the HTTP server cannot finish closing while they are open.
       await collab.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await store.close();

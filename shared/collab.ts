@@ -12,7 +12,8 @@ export function teamDocName(teamId: string): string {
 export const CollabCloseCode = {
   Unauthenticated: 4401,
   Forbidden: 4403,
-  MessageTooLarge: 4413,
+  /** A message or the document it would grow passed its size limit. */
+  TooLarge: 4413,
   MalformedMessage: 4400,
 } as const;
 
@@ -31,5 +32,41 @@ export interface TimelineEntry {
   action: string;
   sourceIp: string;
   note: string;
+  /** MITRE ATT&CK technique id such as T1078.004, or empty. */
+  technique: string;
   author: string;
+}
+
+/** Sections of the IR report, in reading order. Each is a Y.XmlFragment named `report:<section>`. */
+export const ReportSections = ['summary', 'root-cause', 'impact', 'scope', 'containment', 'eradication', 'recovery', 'lessons'] as const;
+export type ReportSection = (typeof ReportSections)[number];
+
+export function reportFragmentName(section: ReportSection): string {
+  return `report:${section}`;
+}
+
+/** Name of the Y.Array of containment checklist items (each a Y.Map with the fields of ChecklistItem). */
+export const ChecklistArrayName = 'containment';
+
+export interface ChecklistItem {
+  id: string;
+  /** The action, for example "Deactivate access key AKIA... of dev-deploy". */
+  action: string;
+  done: boolean;
+  author: string;
+}
+
+/** Name of the team's notepad, a Y.Text. */
+export const NotepadTextName = 'notepad';
+
+/**
+ * Presence, as each client publishes it in Yjs awareness. The server overwrites `user` with the
+ * signed-in identity, so nobody can appear under another name.
+ */
+export interface PresenceState {
+  user: { playerId: string; name: string };
+  /** The tab or view the person has open, for example "cloudtrail". */
+  view?: string;
+  /** What the person is editing, for example "report:impact" or a timeline entry id. */
+  editing?: string;
 }

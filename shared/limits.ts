@@ -13,6 +13,8 @@ export const Limits = {
   socketMessageMaxBytes: 100_000,
   /** Bytes of one Yjs WebSocket frame. */
   collabFrameMaxBytes: 1_000_000,
+  /** Bytes of a team's Yjs document (timeline, report, checklist and notepad together). */
+  collabDocumentMaxBytes: 5_000_000,
   /** Milliseconds an unauthenticated WebSocket may stay open. */
   authTimeoutMs: 1_000,
   joinCodeLength: 6,

@@ -5,12 +5,14 @@ import * as encoding from 'lib0/encoding';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
 import { CollabCloseCode, CollabPath, teamDocName } from '../../shared/collab.js';
 import { Limits } from '../../shared/limits.js';
 import type { Principal } from '../exercise/principal.js';
 import { isSameOrigin } from '../realtime/origin.js';
 import type { AppLogger } from '../logger.js';
 import type { DocPersistence } from './doc-persistence.js';
+import { stampPresence, type PresenceIdentity } from './presence.js';
 import { SharedDoc } from './shared-doc.js';
 
 /** y-websocket message types. */
@@ -52,11 +54,13 @@ export class CollabServer {
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     if (this.closing) {
-      // Clients reconnect at once after the shutdown close; refuse them so the server can stop.
       socket.destroy();
       return;
     }
     this.wss.handleUpgrade(request, socket, head, (ws) => {
+      // ws reports protocol violations, such as a frame over maxPayload, as 'error' events and closes
+      // the socket itself. Without a listener the error would be thrown and stop the process.
+      ws.on('error', (error) => this.logger.warn({ err: error }, 'collaboration connection error'));
       const url = new URL(request.url ?? '/', 'http://localhost');
       const docName = decodeURIComponent(url.pathname.slice(CollabPath.length + 1));
       if (!isSameOrigin(request)) {
@@ -76,7 +80,7 @@ export class CollabServer {
       }
       this.players.set(ws, principal.playerId);
       ws.on('close', () => this.players.delete(ws));
-      this.connect(ws, docName);
+      this.connect(ws, docName, { playerId: principal.playerId, name: principal.displayName });
     });
   }
 
@@ -87,7 +91,10 @@ export class CollabServer {
     }
   }
 
-  /** Write every loaded document to disk and close all connections. */
+  /**
+   * Close all connections, refuse new ones, and write every loaded document to disk. Close code
+   * 1001 makes y-websocket clients reconnect later, to this server's successor.
+   */
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.pingTimer);
@@ -99,13 +106,30 @@ export class CollabServer {
     this.wss.close();
   }
 
+  /** Run `read` on a document's current state, loading it from disk for the call if no one has it open. */
+  async readDocument<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const open = this.docs.get(name);
+    if (open) {
+      await open.loaded;
+      return read(open.doc);
+    }
+    const doc = new Y.Doc();
+    try {
+      const state = await this.persistence.load(name);
+      if (state) Y.applyUpdate(doc, state);
+      return read(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
   loadedDocumentCount(): number {
     return this.docs.size;
   }
 
-  private connect(ws: WebSocket, docName: string): void {
+  private connect(ws: WebSocket, docName: string, identity: PresenceIdentity): void {
     // Messages that arrive while the stored state is still loading wait here, so no client is
-    // answered from an empty document.
+    // synced from an empty document.
     const early: RawData[] = [];
     const collect = (data: RawData) => early.push(data);
     ws.on('message', collect);
@@ -123,10 +147,10 @@ export class CollabServer {
         }
         shared.connections.set(ws, new Set());
         ws.off('message', collect);
-        ws.on('message', (data) => this.receive(shared, ws, data));
+        ws.on('message', (data) => this.receive(shared, ws, identity, data));
         ws.on('close', () => this.disconnect(shared, ws));
         this.greet(shared, ws);
-        for (const data of early) this.receive(shared, ws, data);
+        for (const data of early) this.receive(shared, ws, identity, data);
       })
       .catch((error: unknown) => {
         shared.pendingConnections -= 1;
@@ -179,18 +203,26 @@ export class CollabServer {
     }
   }
 
-  private receive(shared: SharedDoc, ws: WebSocket, data: RawData): void {
+  private receive(shared: SharedDoc, ws: WebSocket, identity: PresenceIdentity, data: RawData): void {
     try {
       const bytes = toBytes(data);
       const decoder = decoding.createDecoder(bytes);
       const type = decoding.readVarUint(decoder);
       if (type === MessageSync) {
+        const incoming = updateBytes(bytes);
+        if (incoming > 0 && !shared.canGrowBy(incoming)) {
+          this.logger.warn({ doc: shared.name, bytes: incoming }, 'collaboration update rejected: document size limit reached');
+          ws.close(CollabCloseCode.TooLarge, 'Document size limit reached');
+          return;
+        }
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MessageSync);
         syncProtocol.readSyncMessage(decoder, encoder, shared.doc, ws);
         if (encoding.length(encoder) > 1) ws.send(encoding.toUint8Array(encoder));
       } else if (type === MessageAwareness) {
-        awarenessProtocol.applyAwarenessUpdate(shared.awareness, decoding.readVarUint8Array(decoder), ws);
+        const ownedByOthers = (clientId: number) => [...shared.connections].some(([other, ids]) => other !== ws && ids.has(clientId));
+        const update = stampPresence(decoding.readVarUint8Array(decoder), identity, ownedByOthers);
+        awarenessProtocol.applyAwarenessUpdate(shared.awareness, update, ws);
       } else {
         throw new Error(`unknown message type ${type}`);
       }
@@ -234,6 +266,18 @@ export class CollabServer {
       ws.ping();
     }
   }
+}
+
+/**
+ * Size of the document update a sync message carries (sync step 2 or update), or 0 for a state
+ * vector (sync step 1), which adds nothing to the document.
+ */
+function updateBytes(message: Uint8Array): number {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarUint(decoder);
+  const syncType = decoding.readVarUint(decoder);
+  if (syncType === syncProtocol.messageYjsSyncStep1) return 0;
+  return decoding.readVarUint8Array(decoder).length;
 }
 
 function toBytes(data: RawData): Uint8Array {

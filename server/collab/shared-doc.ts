@@ -1,10 +1,11 @@
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { Limits } from '../../shared/limits.js';
 import type { AppLogger } from '../logger.js';
 import type { DocPersistence } from './doc-persistence.js';
 
-/** Longest time, in milliseconds, between a change to a document and its write to disk. */
+/** Maximum time, in milliseconds, between a change to a document and its write to disk. */
 export const SaveDelayMs = 500;
 
 /**
@@ -20,6 +21,11 @@ export class SharedDoc {
   pendingConnections = 0;
   /** Settles once the stored state has been applied. */
   readonly loaded: Promise<void>;
+  /**
+   * Upper estimate of the encoded document size in bytes: the size at the last save plus every
+   * update applied since. Merged state is in practice no larger than its updates, so this errs high.
+   */
+  private estimatedBytes = 0;
   private saveTimer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
 
@@ -29,13 +35,21 @@ export class SharedDoc {
     private readonly logger: AppLogger,
   ) {
     this.awareness.setLocalState(null);
-    this.doc.on('update', () => this.scheduleSave());
+    this.doc.on('update', (update: Uint8Array) => {
+      this.estimatedBytes += update.length;
+      this.scheduleSave();
+    });
     this.loaded = this.load();
   }
 
   private async load(): Promise<void> {
     const state = await this.persistence.load(this.name);
     if (state) Y.applyUpdate(this.doc, state, 'persistence');
+  }
+
+  /** Whether an update of `bytes` may be applied without passing the document size limit. */
+  canGrowBy(bytes: number): boolean {
+    return this.estimatedBytes + bytes <= Limits.collabDocumentMaxBytes;
   }
 
   /** Write pending changes now and wait for the write to finish. */
@@ -62,6 +76,7 @@ export class SharedDoc {
 
   private save(): void {
     const state = Y.encodeStateAsUpdate(this.doc);
+    this.estimatedBytes = state.length;
     this.saving = this.saving
       .then(() => this.persistence.save(this.name, state))
       .catch((error: unknown) => this.logger.error({ err: error, doc: this.name }, 'document save failed'));

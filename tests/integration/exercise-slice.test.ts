@@ -129,6 +129,7 @@ describe('exercise slice', () => {
         action: 'GetCallerIdentity',
         sourceIp: '185.220.101.45',
         note: 'first call from the Tor exit',
+        technique: 'T1078.004',
         author: 'Ana',
       } satisfies TimelineEntry),
     );

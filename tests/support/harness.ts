@@ -29,10 +29,21 @@ export class TestServer {
     readonly dataDir: string,
   ) {}
 
-  /** With `options.now` the server runs on that wall clock; with `options.scenariosDir` it loads packs from there. */
-  static async start(dataDir?: string, options: { now?: () => number; scenariosDir?: string } = {}): Promise<TestServer> {
+  /**
+   * Start a server. Pass the data dir and port of a stopped one to restart it in its place; with
+   * `now` the server runs on that wall clock, with `scenariosDir` it loads packs from there.
+   */
+  static async start(dataDir?: string, portOrOptions: number | { port?: number; now?: () => number; scenariosDir?: string } = {}): Promise<TestServer> {
+    const options = typeof portOrOptions === 'number' ? { port: portOrOptions } : portOrOptions;
     const dir = dataDir ?? (await mkdtemp(path.join(tmpdir(), 'cloud-ir-lab-test-')));
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, SCENARIOS_DIR: options.scenariosDir ?? ScenariosDir, FACILITATOR_TOKEN: FacilitatorToken, NODE_ENV: 'test' });
+    const config = loadConfig({
+      PORT: String(options.port ?? 0),
+      HOST: '127.0.0.1',
+      DATA_DIR: dir,
+      SCENARIOS_DIR: options.scenariosDir ?? ScenariosDir,
+      FACILITATOR_TOKEN: FacilitatorToken,
+      NODE_ENV: 'test',
+    });
     const app = await createApp(config, { logger: createLogger({ level: 'silent', pretty: false }), ...(options.now ? { now: options.now } : {}) });
     const url = await app.listen();
     return new TestServer(app, url, dir);
@@ -66,9 +77,12 @@ export class TestServer {
     return body.data;
   }
 
+  get port(): number {
+    return Number(new URL(this.url).port);
+  }
+
   /** Open a team document the way the browser does; resolves once it has synced. */
-  async openTeamDoc(token: string, teamId: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
-    const doc = new Y.Doc();
+  async openTeamDoc(token: string, teamId: string, doc = new Y.Doc()): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
     const provider = new WebsocketProvider(this.url.replace('http', 'ws') + CollabPath, teamDocName(teamId), doc, {
       params: { token },
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -82,18 +96,32 @@ export class TestServer {
     return { doc, provider };
   }
 
-  /** Disconnect every client; with `keepData` the data dir stays for a restart. */
-  async stop(options: { keepData?: boolean } = {}): Promise<void> {
+  /**
+   * Stop the server. With `keepData` the data dir stays for a restart, and with `keepClients` the
+   * Yjs providers stay alive so that they reconnect by themselves to a server restarted on the
+   * same port (they are then handed to the new server with `adoptClients`).
+   */
+  async stop(options: { keepData?: boolean; keepClients?: boolean } = {}): Promise<void> {
     for (const socket of this.sockets) socket.disconnect();
+    if (!options.keepClients) this.destroyProviders();
+    this.sockets = [];
+    await this.app.close();
+    if (!options.keepData) await rm(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** Take over the Yjs providers a stopped server kept, so that `stop()` closes them. */
+  adoptClients(previous: TestServer): void {
+    this.providers.push(...previous.providers);
+    previous.providers = [];
+  }
+
+  private destroyProviders(): void {
     for (const { provider, doc } of this.providers) {
       provider.destroy();
       // provider.destroy() leaves the awareness timer running; destroying the doc stops it.
       doc.destroy();
     }
-    this.sockets = [];
     this.providers = [];
-    await this.app.close();
-    if (!options.keepData) await rm(this.dataDir, { recursive: true, force: true });
   }
 }
 

@@ -98,7 +98,8 @@ export function failure(code: ClientErrorCode, message: string): { ok: false; er
 
 /** Formats an error for display, naming the field when the server reported one. */
 export function describeError(error: RequestError): string {
-  return error.field ? `${error.message} (field: ${error.field})` : error.message;
+  // Server messages already name the field in words; the field path is for highlighting inputs.
+  return error.message;
 }
 
 function badResponse(): { ok: false; error: RequestError } {

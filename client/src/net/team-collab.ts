@@ -12,14 +12,14 @@ export interface TeammatePresence {
 }
 
 /** Fields a caller supplies for a new entry; the id and author are filled in here. */
-export type TimelineDraft = Omit<TimelineEntry, 'id' | 'author' | 'note'> & { note?: string };
+export type TimelineDraft = Omit<TimelineEntry, 'id' | 'author' | 'note' | 'technique'> & { note?: string; technique?: string };
 
 export type AddEntryResult = { added: true; id: string } | { added: false; reason: 'duplicate' };
 
-/** Awareness field that carries the signed-in player, read by teammates' presence lists. */
-const presenceField = 'player';
+/** Awareness field that carries the signed-in player; the server stamps it with the real identity. */
+const presenceField = 'user';
 
-const timelineKeys = ['id', 'refId', 'refKind', 'eventTime', 'actor', 'action', 'sourceIp', 'note', 'author'] as const;
+const timelineKeys = ['id', 'refId', 'refKind', 'eventTime', 'actor', 'action', 'sourceIp', 'note', 'technique', 'author'] as const;
 
 /**
  * The team's shared Yjs document: the attack timeline and who is online.
@@ -84,7 +84,7 @@ export class TeamCollab extends EventTarget {
       return { added: false, reason: 'duplicate' };
     }
 
-    const entry: TimelineEntry = { ...draft, note: draft.note ?? '', id: randomId(), author: this.player.displayName };
+    const entry: TimelineEntry = { ...draft, note: draft.note ?? '', technique: draft.technique ?? '', id: randomId(), author: this.player.displayName };
     const map = new Y.Map<unknown>();
     for (const key of timelineKeys) {
       map.set(key, entry[key]);
@@ -156,6 +156,7 @@ function readEntry(map: Y.Map<unknown>): TimelineEntry {
     action: text('action'),
     sourceIp: text('sourceIp'),
     note: text('note'),
+    technique: text('technique'),
     author: text('author'),
   };
 }
@@ -166,7 +167,7 @@ function describeClose(code: number): string {
       return 'The timeline server did not accept your sign-in. Sign out and join again.';
     case CollabCloseCode.Forbidden:
       return 'The timeline server refused access to this team timeline.';
-    case CollabCloseCode.MessageTooLarge:
+    case CollabCloseCode.TooLarge:
       return 'A change was too large for the timeline server. Reload the page to reconnect.';
     case CollabCloseCode.MalformedMessage:
       return 'The timeline server could not read a message from this page. Reload the page to reconnect.';

@@ -1,0 +1,62 @@
+import { formatDuration, type AfterActionReport } from './after-action.js';
+
+/** Escape text written by participants so it cannot change the Markdown around it. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1').replace(/\r?\n/g, ' ');
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const lines = [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`];
+  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+/** Render the after-action report of one team as Markdown. */
+export function renderMarkdown(report: AfterActionReport): string {
+  const e = escapeMarkdown;
+  const { comparison } = report;
+  const sections: string[] = [
+    `# After-action report: ${e(report.team.name)}`,
+    `Exercise **${e(report.exerciseName)}**, scenario ${e(report.scenarioTitle)}. Team members: ${report.team.members.map(e).join(', ') || 'none'}.`,
+    `Final score **${report.score}**, rank ${report.rank} of ${report.teamCount}.`,
+    '## Attack chain and the team timeline',
+    `Found ${comparison.found.length} of ${report.chain.length} key events${comparison.found.length > 1 ? (comparison.inOrder ? ', in the right order' : ', but not in the right order') : ''}.`,
+    table(
+      ['Event time (UTC)', 'Step', 'ATT&CK', 'On the timeline'],
+      report.chain.map((step) => [e(step.eventTime), e(step.label), e(step.technique), comparison.missed.includes(step) ? 'missed' : 'found']),
+    ),
+  ];
+  if (comparison.notInChain.length > 0) {
+    sections.push(
+      '### Timeline entries outside the attack chain',
+      table(
+        ['Event time (UTC)', 'Action', 'Actor', 'Note'],
+        comparison.notInChain.map((entry) => [e(entry.eventTime), e(entry.action), e(entry.actor), e(entry.note)]),
+      ),
+    );
+  }
+  sections.push(
+    '## Objectives',
+    table(
+      ['Objective', 'Points', 'Awarded', 'Wrong answers', 'Hints', 'Release to solve'],
+      report.objectives.map((objective) => {
+        const time = report.timeToSolveMs[objective.id];
+        return [e(objective.title), String(objective.points), String(objective.awarded), String(objective.wrongAttempts), String(objective.hintsUsed), time === null || time === undefined ? 'not solved' : formatDuration(time)];
+      }),
+    ),
+    '## Queries run',
+    report.queries.length === 0
+      ? 'No queries.'
+      : table(
+          ['Exercise time', 'By', 'Rows', 'SQL'],
+          report.queries.map((query) => [formatDuration(query.atMs), e(query.author), query.error ? `error: ${e(query.error)}` : String(query.rowCount ?? ''), `\`${query.sql.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``]),
+        ),
+  );
+  if (report.injectAnswers.length > 0) {
+    sections.push('## Inject answers', table(['Question', 'Answer', 'Points'], report.injectAnswers.map((item) => [e(item.question), e(item.answer), String(item.points)])));
+  }
+  if (report.facilitatorNotes.length > 0) {
+    sections.push('## Facilitator notes', report.facilitatorNotes.map((note) => `- ${e(note)}`).join('\n'));
+  }
+  return `${sections.join('\n\n')}\n`;
+}
