@@ -16,6 +16,7 @@ import { ReleaseScheduler } from './exercise/scheduler.js';
 import { TeamAdmin } from './exercise/team-admin.js';
 import { resolveFacilitatorToken } from './facilitator-token.js';
 import { apiRoutes } from './http/api-routes.js';
+import { auditRoutes } from './http/audit-routes.js';
 import { staticRoutes } from './http/static-routes.js';
 import { InvestigationService } from './investigation/investigation-service.js';
 import { categoryLogger, createLogger, type AppLogger } from './logger.js';
@@ -113,7 +114,8 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   web.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  web.use('/api', apiRoutes(exercises, categoryLogger(logger, 'http')));
+  const httpLogger = categoryLogger(logger, 'http');
+  web.use('/api', apiRoutes(exercises, httpLogger, [auditRoutes(store, facilitatorToken, httpLogger)]));
   web.use(staticRoutes(dependencies.clientDir ?? DefaultClientDir));
 
   const httpServer = createServer(web);

@@ -18,14 +18,19 @@ const StatusByCode: Partial<Record<ErrorBody['code'], number>> = {
   [ErrorCode.RateLimited]: 429,
 };
 
-function send<T>(response: Response, body: Ack<T>): void {
+/** Send an Ack as JSON with the HTTP status that matches its error code. */
+export function send<T>(response: Response, body: Ack<T>): void {
   response.status(body.ok ? 200 : (StatusByCode[body.error.code] ?? 500)).json(body);
 }
 
-/** JSON API for what happens before a socket can connect: looking up a join code and joining. */
-export function apiRoutes(exercises: ExerciseService, logger: AppLogger): Router {
+/**
+ * JSON API for what happens before a socket can connect (looking up a join code and joining),
+ * plus the routers in `extra`, which check their caller's token themselves.
+ */
+export function apiRoutes(exercises: ExerciseService, logger: AppLogger, extra: Router[] = []): Router {
   const router = express.Router();
   router.use(express.json({ limit: '16kb' }));
+  for (const routes of extra) router.use(routes);
 
   router.get('/join/:code', (request, response) => {
     const code = JoinCodeParam.safeParse(request.params.code);

@@ -205,4 +205,41 @@ describe('authorization matrix', () => {
     });
     expect(await request(socket, 'exercise:get')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
+
+  describe('audit log over HTTP', () => {
+    let betaFacilitatorToken: string;
+
+    beforeAll(async () => {
+      const invite = await ok(request<InviteResult>(facilitator, 'invite:create', { exerciseId: beta.id, role: 'facilitator', label: 'Beta reviewer' }));
+      betaFacilitatorToken = invite.token;
+    });
+
+    const audit = (exerciseId: string, token?: string) =>
+      fetch(`${server.url}/api/exercises/${exerciseId}/audit`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+
+    it('returns the log to a facilitator', async () => {
+      const response = await audit(alpha.id, FacilitatorToken);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { ok: true; data: { entries: { action: string }[]; total: number } };
+      expect(body.data.entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['exercise:create', 'player:join', 'exercise:start', 'inject:send']));
+      expect(body.data.total).toBe(body.data.entries.length);
+    });
+
+    it.each([
+      ['no token', () => undefined, 401, 'UNAUTHENTICATED'],
+      ['a participant', () => blue.join.playerToken, 403, 'FORBIDDEN'],
+      ['an observer', () => observerToken, 403, 'FORBIDDEN'],
+      ['a facilitator of another exercise', () => betaFacilitatorToken, 403, 'FORBIDDEN'],
+    ])('rejects %s', async (_who, token, status, code) => {
+      const response = await audit(alpha.id, token());
+      expect(response.status).toBe(status);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code } });
+    });
+
+    it('rejects a bad page size', async () => {
+      const response = await fetch(`${server.url}/api/exercises/${alpha.id}/audit?limit=0`, { headers: { authorization: `Bearer ${FacilitatorToken}` } });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', field: 'limit' } });
+    });
+  });
 });
