@@ -1,27 +1,35 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { emptyStoreData, upgradeStoreData, type StoreData } from './records.js';
+import { JsonTextAdapter } from './json-text-adapter.js';
 import type { Store } from './store.js';
 
 /**
  * Store on a lowdb JSON file in the data dir. lowdb writes a temporary file and renames it, so a
  * crash mid-write leaves the previous version intact. There must be exactly one instance per
  * file, because two instances share a temporary file name and lose each other's writes.
+ * A change is applied to the live data; when it throws or cannot be saved, the data is restored
+ * from the JSON text of the last saved state.
  */
 export class LowdbStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly failureListeners: ((error: unknown) => void)[] = [];
 
-  private constructor(private readonly db: Low<StoreData>) {}
+  private constructor(
+    private readonly db: Low<StoreData>,
+    private readonly adapter: JsonTextAdapter<StoreData>,
+  ) {}
 
   static async open(dataDir: string): Promise<LowdbStore> {
     await mkdir(dataDir, { recursive: true });
-    const db = new Low<StoreData>(new JSONFile(path.join(dataDir, 'exercises.json')), emptyStoreData());
+    const adapter = new JsonTextAdapter<StoreData>(path.join(dataDir, 'exercises.json'));
+    const db = new Low<StoreData>(adapter, emptyStoreData());
     await db.read();
     db.data = upgradeStoreData(db.data);
-    return new LowdbStore(db);
+    // The upgraded data is the baseline a rollback returns to, even before it is first written.
+    adapter.savedText = JSON.stringify(db.data);
+    return new LowdbStore(db, adapter);
   }
 
   read(): Readonly<StoreData> {
@@ -30,20 +38,19 @@ export class LowdbStore implements Store {
 
   write<T>(change: (data: StoreData) => T): Promise<T> {
     const run = async (): Promise<T> => {
-      // NOTE: the copy for rollback costs a full clone per write; fine at training-day sizes.
-      const before = structuredClone(this.db.data);
       let result: T;
       try {
         result = change(this.db.data);
       } catch (error) {
-        // A rule of the change rejected it: nothing was written.
-        this.db.data = before;
+        // A rule of the change rejected it. Most rules throw before touching anything, so the
+        // data is compared with the saved state first and parsed back only when it differs.
+        if (JSON.stringify(this.db.data) !== this.adapter.savedText) this.restore();
         throw error;
       }
       try {
         await this.db.write();
       } catch (error) {
-        this.db.data = before;
+        this.restore();
         for (const listener of this.failureListeners) listener(error);
         throw error;
       }
@@ -52,6 +59,10 @@ export class LowdbStore implements Store {
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  private restore(): void {
+    this.db.data = JSON.parse(this.adapter.savedText ?? 'null') ?? emptyStoreData();
   }
 
   onWriteFailed(listener: (error: unknown) => void): void {
