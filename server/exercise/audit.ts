@@ -20,7 +20,7 @@ export function appendAudit(
   data.audit.push(record);
 }
 
-/** One page of an exercise's audit log, oldest first. */
+/** Return one page of an exercise's audit log, oldest first. */
 export function auditPage(data: Readonly<StoreData>, exerciseId: string, offset: number, limit: number): AuditPage {
   const entries = data.audit.filter((record) => record.exerciseId === exerciseId);
   return {

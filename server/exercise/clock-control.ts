@@ -106,8 +106,8 @@ export class ClockControl {
   }
 
   /**
-   * Apply what the schedule says is due now: planned phase releases and the end when time runs
-   * out. Called by the scheduler on every tick and after a restart; does nothing when nothing is due.
+   * Apply the planned phase releases that are due now, and the end when time has run out. The
+   * scheduler calls it on every tick, also right after a restart. Nothing happens when nothing is due.
    */
   async runDue(exerciseId: string): Promise<void> {
     const exercise = this.exercises.exercise(exerciseId);

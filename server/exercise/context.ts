@@ -6,7 +6,7 @@ import type { Store } from '../store/store.js';
 import { AppError } from './errors.js';
 import type { Notifications } from './notifier.js';
 
-/** What every exercise service shares: the store, the scenario packs, the wall clock and the notifier. */
+/** Dependencies that every exercise service shares: the store, the scenario packs, the wall clock and the notifier. */
 export interface ExerciseContext {
   store: Store;
   scenarios: ScenarioCatalog;
@@ -16,7 +16,7 @@ export interface ExerciseContext {
   notifications: Notifications;
 }
 
-/** The exercise record in `data`, or a NOT_FOUND error naming the id. */
+/** Find the exercise record in `data`, or throw a NOT_FOUND error that names the id. */
 export function findExercise(data: Readonly<StoreData>, exerciseId: string): ExerciseRecord {
   const exercise = data.exercises.find((candidate) => candidate.id === exerciseId);
   if (!exercise) throw new AppError(ErrorCode.NotFound, `Exercise "${exerciseId}" was not found.`, 'exerciseId');

@@ -58,7 +58,7 @@ export class ExerciseService {
     return summary;
   }
 
-  /** Every exercise for the server's facilitator; only its own for an invited one. */
+  /** List every exercise for the server's facilitator, and only its own for an invited one. */
   listExercises(principal: Principal): ExerciseSummary[] {
     const data = this.ctx.store.read();
     return data.exercises.filter((exercise) => principal.exerciseId === null || exercise.id === principal.exerciseId).map((exercise) => exerciseSummary(data, exercise));

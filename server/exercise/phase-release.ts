@@ -45,7 +45,7 @@ export function releasePhase(
   return injects;
 }
 
-/** The broadcast of one released phase: its findings and the clock at release. */
+/** Build the broadcast of one released phase: its findings and the clock at release. */
 export function releaseMessage(exercise: ExerciseRecord, scenario: Scenario, index: number, now: number): PhaseReleased {
   const phase = scenario.manifest.phases[index]!;
   const ids = new Set(phase.findings);

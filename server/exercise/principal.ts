@@ -2,7 +2,7 @@ import type { StoreData } from '../store/records.js';
 import { hashToken, secretsEqual } from './ids.js';
 
 /**
- * Who is calling, resolved from the sign-in token on every request. A facilitator with
+ * The caller of a request, resolved from the sign-in token on every request. A facilitator with
  * `exerciseId` null signed in with the server's token and manages every exercise; one invited
  * to an exercise manages that exercise only.
  */
@@ -34,13 +34,13 @@ export function resolvePrincipal(token: unknown, data: Readonly<StoreData>, faci
   return { role: invite.role, exerciseId: invite.exerciseId, id: invite.id, name: invite.label };
 }
 
-/** Whether the principal may manage (or, as an observer, watch) the exercise. */
+/** Return whether the principal may manage (or, as an observer, watch) the exercise. */
 export function mayAccessExercise(principal: Principal, exerciseId: string): boolean {
   if (principal.role === 'facilitator' && principal.exerciseId === null) return true;
   return principal.exerciseId === exerciseId;
 }
 
-/** The actor of an audit entry. */
+/** Describe the principal as the actor of an audit entry; null stands for the server's own schedule. */
 export function actorOf(principal: Principal | null): { role: Principal['role'] | 'system'; id: string | null; name: string | null } {
   if (!principal) return { role: 'system', id: null, name: null };
   if (principal.role === 'participant') return { role: 'participant', id: principal.playerId, name: principal.displayName };

@@ -108,7 +108,7 @@ function hintViews(data: Readonly<StoreData>, objective: Objective, teamId: stri
   });
 }
 
-/** The observers' board: clock, phases and scoreboard, nothing of a team's work. */
+/** Build the observers' board: clock, phases and scoreboard, nothing of a team's work. */
 export function boardState(data: Readonly<StoreData>, exercise: ExerciseRecord, scenario: Scenario, now: number): BoardState {
   return {
     exerciseId: exercise.id,

@@ -2,10 +2,10 @@ import type { Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
 
 /**
- * A lowdb adapter that serialises the data once per write and keeps that text, so the store can
- * tell whether a rejected change touched the data and restore the last saved state from it,
- * without cloning the whole data on every write. The file is written through lowdb's TextFile:
- * a temporary file renamed over the old one.
+ * A lowdb adapter that serialises the data once per write and keeps that text. From it the store
+ * tells whether a rejected change touched the data and restores the last saved state, so it need
+ * not clone the whole data before every write. The file is written through lowdb's TextFile, as a
+ * temporary file renamed over the old one.
  */
 export class JsonTextAdapter<T> implements Adapter<T> {
   private readonly file: TextFile;

@@ -9,7 +9,7 @@ import type { Store } from './store.js';
  * Store on a lowdb JSON file in the data dir. lowdb writes a temporary file and renames it, so a
  * crash mid-write leaves the previous version intact. There must be exactly one instance per
  * file, because two instances share a temporary file name and lose each other's writes.
- * A change is applied to the live data; when it throws or cannot be saved, the data is restored
+ * A change is applied to the live data. When it throws or cannot be saved, the data is restored
  * from the JSON text of the last saved state.
  */
 export class LowdbStore implements Store {

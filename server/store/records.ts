@@ -1,6 +1,6 @@
 import type { ExerciseStatus } from '../../shared/model.js';
 
-/** What the exercise store persists. Times are epoch milliseconds. */
+/** Records that the exercise store persists. Times are epoch milliseconds. */
 
 export interface ExerciseRecord {
   id: string;
@@ -118,7 +118,7 @@ export interface AuditRecord {
 
 /** The acknowledged result of a request sent with an idempotency key, replayed when the key comes again. */
 export interface IdempotencyRecord {
-  /** Who sent it (principal id) and the key, joined: `<actor>/<event>/<key>`. */
+  /** The scope (actor, request and, where one applies, exercise) and the client's key, joined by "/". */
   key: string;
   result: unknown;
   at: number;
@@ -152,11 +152,13 @@ export function upgradeStoreData(raw: Partial<StoreData> | null | undefined): St
   const data = { ...emptyStoreData(), ...raw };
   data.exercises = data.exercises.map((exercise) => {
     const legacy = exercise as Partial<ExerciseRecord> & Pick<ExerciseRecord, 'id' | 'status' | 'startedAt'>;
+    let runningSince = legacy.runningSince;
+    if (runningSince === undefined) runningSince = legacy.status === 'running' ? legacy.startedAt : null;
     return {
       ...exercise,
       endedAt: legacy.endedAt ?? null,
       clockElapsedMs: legacy.clockElapsedMs ?? 0,
-      runningSince: legacy.runningSince !== undefined ? legacy.runningSince : legacy.status === 'running' ? legacy.startedAt : null,
+      runningSince,
       durationMs: legacy.durationMs ?? DefaultDurationMs,
       teamSizeMax: legacy.teamSizeMax ?? null,
     };
