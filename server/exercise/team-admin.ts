@@ -66,6 +66,7 @@ export class TeamAdmin {
 
   /** Move a player to another team of the exercise. The team size limit applies; the player's earlier work stays with the old team. */
   async movePlayer(payload: PlayerMovePayload, principal: Principal): Promise<ExerciseSummary> {
+    let moved = false;
     const summary = await this.change(payload.exerciseId, principal, (data, exercise, now) => {
       const player = findPlayer(data, exercise, payload.playerId);
       const team = findTeam(data, exercise, payload.teamId, 'teamId');
@@ -76,8 +77,9 @@ export class TeamAdmin {
       }
       appendAudit(data, exercise, now, principal, 'player:move', { playerId: player.id, from: player.teamId, to: team.id });
       player.teamId = team.id;
+      moved = true;
     });
-    this.ctx.notifications.playerChanged(payload.playerId);
+    if (moved) this.ctx.notifications.playerChanged(payload.playerId);
     return summary;
   }
 
