@@ -17,7 +17,7 @@ import type {
   ObjectiveSubmitPayload,
   QueryRunPayload,
 } from './schemas.js';
-import type { AuditPage, BoardState, ClockChanged, InjectAnswerView, InjectView, InviteResult, StoreFailure } from './orchestration.js';
+import type { AuditPage, BoardState, ClockChanged, InjectAnswerView, InjectView, InviteResult, InviteView, StoreFailure } from './orchestration.js';
 import type {
   AuditListPayload,
   ClockActionPayload,
@@ -28,6 +28,7 @@ import type {
   InjectAwardPayload,
   InjectSendPayload,
   InviteCreatePayload,
+  InviteRevokePayload,
   PhaseAdvancePayload,
   PlayerMovePayload,
   PlayerRemovePayload,
@@ -71,6 +72,8 @@ export interface ClientToServerEvents {
   'inject:award': (payload: InjectAwardPayload, ack: AckCallback<InjectAnswerView>) => void;
   'audit:list': (payload: AuditListPayload, ack: AckCallback<AuditPage>) => void;
   'invite:create': (payload: InviteCreatePayload, ack: AckCallback<InviteResult>) => void;
+  'invite:list': (payload: ExerciseRefPayload, ack: AckCallback<InviteView[]>) => void;
+  'invite:revoke': (payload: InviteRevokePayload, ack: AckCallback<InviteView[]>) => void;
 
   // Participant only.
   'exercise:get': (ack: AckCallback<ExerciseState>) => void;

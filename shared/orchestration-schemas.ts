@@ -74,6 +74,8 @@ export const AuditListPayload = z.strictObject({
   limit: z.number().int().min(1).max(Limits.auditPageSizeMax).default(100),
 });
 
+export const InviteRevokePayload = z.strictObject({ exerciseId: id, inviteId: id });
+
 export const InviteCreatePayload = z.strictObject({ exerciseId: id, role: z.enum(['facilitator', 'observer']), label: trimmed(Limits.displayNameMaxLength) });
 
 export type PhaseAdvancePayload = z.infer<typeof PhaseAdvancePayload>;
@@ -91,3 +93,4 @@ export type InjectAwardPayload = z.infer<typeof InjectAwardPayload>;
 export type HintOpenPayload = z.infer<typeof HintOpenPayload>;
 export type AuditListPayload = z.input<typeof AuditListPayload>;
 export type InviteCreatePayload = z.infer<typeof InviteCreatePayload>;
+export type InviteRevokePayload = z.infer<typeof InviteRevokePayload>;

@@ -73,6 +73,14 @@ export interface AuditPage {
   total: number;
 }
 
+/** An invitation as facilitators list it; the token itself is never shown again. */
+export interface InviteView {
+  id: string;
+  role: 'facilitator' | 'observer';
+  label: string;
+  createdAt: number;
+}
+
 export interface InviteResult {
   /** The invitee's sign-in token. It is shown once and stored only as a hash. */
   token: string;

@@ -11,6 +11,8 @@ export interface ExerciseNotifier {
   injectSent(exerciseId: string, inject: InjectView): void;
   /** A player was moved or removed: close the connections opened under the old membership. */
   playerChanged(playerId: string): void;
+  /** An invitation was revoked: close the connections signed in with it. */
+  inviteRevoked(inviteId: string): void;
   storeFailed(message: string): void;
 }
 
@@ -44,6 +46,10 @@ export class Notifications implements ExerciseNotifier {
 
   playerChanged(playerId: string): void {
     this.target?.playerChanged(playerId);
+  }
+
+  inviteRevoked(inviteId: string): void {
+    this.target?.inviteRevoked(inviteId);
   }
 
   storeFailed(message: string): void {

@@ -30,6 +30,9 @@ export function createSocketNotifier(io: AppServer, exercises: ExerciseService, 
       // The client reconnects with its token: a moved player then joins the new team's rooms, a removed one is refused.
       io.in(Rooms.player(playerId)).disconnectSockets(true);
     },
+    inviteRevoked(inviteId: string) {
+      io.in(Rooms.invite(inviteId)).disconnectSockets(true);
+    },
     storeFailed(message: string) {
       io.to(Rooms.allFacilitators).emit('store:failed', { at: Date.now(), message });
     },

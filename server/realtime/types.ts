@@ -21,6 +21,7 @@ export const Rooms = {
   facilitators: (exerciseId: string) => `facilitators:${exerciseId}`,
   observers: (exerciseId: string) => `observers:${exerciseId}`,
   player: (playerId: string) => `player:${playerId}`,
+  invite: (inviteId: string) => `invite:${inviteId}`,
   /** Every facilitator socket, for messages about the server as a whole. */
   allFacilitators: 'facilitators',
 };

@@ -76,6 +76,8 @@ describe('authorization matrix', () => {
       ['inject:award', { exerciseId, answerId: 'abc', points: 1 }],
       ['audit:list', { exerciseId }],
       ['invite:create', { exerciseId, role: 'facilitator', label: 'Me' }],
+      ['invite:list', { exerciseId }],
+      ['invite:revoke', { exerciseId, inviteId: 'abc' }],
     ];
   }
 
@@ -185,6 +187,20 @@ describe('authorization matrix', () => {
       });
     });
     expect(closed).toBe(true);
+  });
+
+  it('disconnects a revoked observer and refuses the token', async () => {
+    const invite = await ok(request<InviteResult>(facilitator, 'invite:create', { exerciseId: alpha.id, role: 'observer', label: 'Lobby screen' }));
+    const screen = await server.connect(invite.token);
+    const listed = await ok(request<{ id: string; label: string }[]>(facilitator, 'invite:list', { exerciseId: alpha.id }));
+    expect(listed.map((entry) => entry.label)).toContain('Lobby screen');
+    expect(JSON.stringify(listed)).not.toContain(invite.token);
+
+    const reason = new Promise<string>((resolve) => screen.once('disconnect', (why) => resolve(why)));
+    const remaining = await ok(request<{ id: string }[]>(facilitator, 'invite:revoke', { exerciseId: alpha.id, inviteId: invite.inviteId }));
+    expect(remaining.map((entry) => entry.id)).not.toContain(invite.inviteId);
+    expect(await reason).toBe('io server disconnect');
+    await expect(server.connect(invite.token)).rejects.toThrow('UNAUTHENTICATED');
   });
 
   it('disconnects a removed participant and refuses the token', async () => {

@@ -1,5 +1,6 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { InviteView } from '../../../shared/orchestration.js';
 import { boardPath, facilitatorPath } from '../app/routes.js';
 import type { AppSocket } from '../net/app-socket.js';
 import { describeError, request } from '../net/request.js';
@@ -19,6 +20,14 @@ export class InvitePanel extends LitElement {
   @state() private label = '';
   @state() private link = '';
   @state() private error = '';
+  @state() private invites: InviteView[] = [];
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if ((changed.has('exerciseId') || changed.has('socket')) && this.socket && this.exerciseId) {
+      this.link = '';
+      void this.load();
+    }
+  }
 
   override render() {
     return html`
@@ -33,7 +42,34 @@ export class InvitePanel extends LitElement {
             <input readonly style="width: 100%" data-testid="invite-link" .value=${this.link} @focus=${(event: Event) => (event.target as HTMLInputElement).select()} />`
         : null}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
+      ${this.invites.length === 0
+        ? null
+        : html`<ul data-testid="invite-list">
+            ${this.invites.map(
+              (invite) => html`<li class="row">
+                ${invite.label} <span class="muted">(${invite.role})</span>
+                <button type="button" data-testid="invite-revoke" @click=${() => this.revoke(invite.id)}>Revoke</button>
+              </li>`,
+            )}
+          </ul>`}
     `;
+  }
+
+  private async load(): Promise<void> {
+    const result = await request(this.socket!, 'invite:list', { exerciseId: this.exerciseId });
+    if (result.ok) {
+      this.invites = result.data;
+    }
+  }
+
+  private async revoke(inviteId: string): Promise<void> {
+    const result = await request(this.socket!, 'invite:revoke', { exerciseId: this.exerciseId, inviteId });
+    if (!result.ok) {
+      this.error = `Revoking the invitation failed: ${describeError(result.error)}`;
+      return;
+    }
+    this.error = '';
+    this.invites = result.data;
   }
 
   private async invite(role: 'facilitator' | 'observer'): Promise<void> {
@@ -47,6 +83,7 @@ export class InvitePanel extends LitElement {
       return;
     }
     this.error = '';
+    void this.load();
     const path = role === 'facilitator' ? `${facilitatorPath}?exercise=${encodeURIComponent(this.exerciseId)}` : boardPath;
     this.link = `${window.location.origin}${path}#token=${encodeURIComponent(result.data.token)}`;
   }

@@ -6,6 +6,7 @@ import {
   InjectAwardPayload,
   InjectSendPayload,
   InviteCreatePayload,
+  InviteRevokePayload,
   PhaseAdvancePayload,
   PlayerMovePayload,
   PlayerRemovePayload,
@@ -13,6 +14,7 @@ import {
   TeamRemovePayload,
   TeamRenamePayload,
 } from '../../../shared/orchestration-schemas.js';
+import { ExerciseRefPayload } from '../../../shared/schemas.js';
 import { auditPage } from '../../exercise/audit.js';
 import type { AppLogger } from '../../logger.js';
 import { handle } from '../handler.js';
@@ -72,4 +74,6 @@ export function registerControlHandlers(socket: AppSocket, deps: RealtimeDepende
     },
   });
   handle(socket, logger, 'invite:create', { role: 'facilitator', schema: InviteCreatePayload, run: (payload, principal) => invites.create(payload, principal) });
+  handle(socket, logger, 'invite:list', { role: 'facilitator', schema: ExerciseRefPayload, run: ({ exerciseId }) => invites.list(exerciseId) });
+  handle(socket, logger, 'invite:revoke', { role: 'facilitator', schema: InviteRevokePayload, run: (payload, principal) => invites.revoke(payload, principal) });
 }
