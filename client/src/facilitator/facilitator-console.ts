@@ -210,8 +210,12 @@ export class FacilitatorConsole extends LitElement {
         void this.watch(this.selectedId);
       }
     });
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
       this.connection = 'reconnecting';
+      // The server closes the socket when an invitation is revoked; the reconnect is then refused.
+      if (reason === 'io server disconnect') {
+        socket.connect();
+      }
     });
     socket.on('connect_error', (error) => {
       if (isUnauthenticated(error)) {

@@ -41,6 +41,12 @@ export class ObserverBoard extends LitElement {
     const socket = connectAppSocket(this.token);
     this.socket = socket;
     socket.on('connect', () => void this.load());
+    socket.on('disconnect', (reason) => {
+      // The server closes the socket when the invitation is revoked; the reconnect is then refused.
+      if (reason === 'io server disconnect') {
+        socket.connect();
+      }
+    });
     socket.on('connect_error', (error) => {
       if (isUnauthenticated(error)) {
         const detail: SessionEndedDetail = { role: 'observer', reason: 'This observer link is no longer valid. Ask the facilitator for a new one.' };
