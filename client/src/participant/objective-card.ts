@@ -7,6 +7,7 @@ import type { AppSocket } from '../net/app-socket.js';
 import { randomId } from '../net/random-id.js';
 import { describeError, request } from '../net/request.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import './hint-list.js';
 
 /** One objective with its answer form; fires `objective-answered` with the SubmissionResult. */
 @customElement('objective-card')
@@ -69,6 +70,7 @@ export class ObjectiveCard extends LitElement {
       ${objective.solved
         ? html`<p class="success" data-testid="objective-status">Solved.</p>`
         : this.renderForm(objective)}
+      ${objective.solved ? null : html`<hint-list .objectiveId=${objective.id} .hints=${objective.hints ?? []} .socket=${this.socket}></hint-list>`}
       ${objective.wrongAttempts > 0 && !objective.solved
         ? html`<p class="muted" data-testid="objective-attempts">${plural(objective.wrongAttempts, 'wrong attempt')} so far.</p>`
         : null}
