@@ -70,6 +70,20 @@ test('facilitator controls pace, injects and the big screen', async ({ browser }
       await expect(screen.getByTestId('board-title')).toHaveText(exerciseName);
     });
 
+    await test.step('a player moved mid-exercise lands on the new team', async () => {
+      const bob = await openPage(browser, contexts, testServerUrl());
+      await joinTeam(bob, joinCode, exerciseName, 'Bob', 'Green');
+      await facilitator.getByRole('combobox', { name: 'Move Bob to' }).selectOption({ label: 'Blue' });
+      await expect(bob.getByTestId('team-name')).toHaveText('Blue');
+      await expect(bob.getByTestId('team-score')).toHaveText('15');
+
+      facilitator.once('dialog', (dialog) => void dialog.accept());
+      const bobRow = facilitator.getByTestId('team-admin').filter({ hasText: 'Bob' }).getByRole('listitem').filter({ hasText: 'Bob' });
+      await bobRow.getByRole('button', { name: 'Remove' }).click();
+      await expect(bob.getByTestId('landing')).toBeVisible();
+      await expect(bob.getByTestId('landing-notice')).toBeVisible();
+    });
+
     await test.step('ending stops the clock everywhere', async () => {
       facilitator.once('dialog', (dialog) => void dialog.accept());
       await facilitator.getByTestId('end-exercise').click();
