@@ -149,7 +149,7 @@ export const Phase = z.strictObject({
   /** CloudTrail visibility horizon: teams see events up to and including this scenario time. */
   horizon: isoTime,
   /** GuardDuty finding ids released when the phase starts. */
-  findings: z.array(z.string().min(1).max(128)).max(500).default([]),
+  findings: z.array(z.string().min(1).max(128)).max(10_000).default([]),
   /** Objectives that become visible and answerable when the phase starts. */
   objectives: z.array(slug).max(100).default([]),
   /**
@@ -188,6 +188,11 @@ export const Manifest = z.strictObject({
      * IAM changes CloudTrail records up to then.
      */
     iam: relativeFile.optional(),
+    /**
+     * Whether every finding's access keys, API caller IPs, instances and buckets must appear in
+     * the CloudTrail data. Imported packs turn it off: their findings often come from elsewhere.
+     */
+    findingsMatchCloudTrail: z.boolean().default(true),
     /** Deterministic background activity generated at load time. */
     background: z
       .strictObject({
