@@ -188,11 +188,7 @@ export const Manifest = z.strictObject({
      * IAM changes CloudTrail records up to then.
      */
     iam: relativeFile.optional(),
-    /**
-     * Whether every finding's access keys, API caller IPs, instances and buckets must appear in
-     * the CloudTrail data. Imported packs turn it off: their findings often come from elsewhere.
-     */
-    findingsMatchCloudTrail: z.boolean().default(true),
+
     /** Deterministic background activity generated at load time. */
     background: z
       .strictObject({
@@ -201,6 +197,13 @@ export const Manifest = z.strictObject({
       })
       .optional(),
   }),
+  /**
+   * `authored` packs are held to every consistency check. `imported` packs hold real logs as they
+   * were recorded: validation then requires only eventTime, eventName and eventID on a record,
+   * and does not require findings to match the CloudTrail data, since they often come from
+   * elsewhere.
+   */
+  origin: z.enum(['authored', 'imported']).default('authored'),
   /** Planned length of the exercise in minutes; the facilitator can extend or shorten it. */
   durationMinutes: z.number().int().min(5).max(24 * 60).default(120),
   phases: z.array(Phase).min(1).max(50),

@@ -61,8 +61,8 @@ function windowOf(records: CloudTrailRecord[], findings: Finding[]): { start: st
 /**
  * Writes an imported pack: CloudTrail sorted by eventTime in files of up to 50,000 records, the
  * findings, and a manifest with one phase that shows everything. Phases and objectives are left
- * for the author to add. Findings of other sources often name keys and hosts the CloudTrail
- * data does not contain, so the manifest turns that consistency check off.
+ * for the author to add. The manifest marks the pack as imported, so validation accepts the
+ * records as they were recorded.
  */
 export async function writeImportedPack(pack: ImportedPack): Promise<void> {
   const records = [...pack.records].sort((a, b) => a.eventTime.localeCompare(b.eventTime) || a.eventID.localeCompare(b.eventID));
@@ -96,7 +96,8 @@ export async function writeImportedPack(pack: ImportedPack): Promise<void> {
     regions: (regions.length > 0 ? regions : [primaryRegion]).slice(0, 30),
     window,
     brief: { summary: `${summary} Add phases, objectives and a brief before running an exercise with it.`, environment: [], workflow: [] },
-    data: { cloudtrail: cloudtrailFiles, guardduty: guarddutyFiles, findingsMatchCloudTrail: false },
+    origin: 'imported',
+    data: { cloudtrail: cloudtrailFiles, guardduty: guarddutyFiles },
     phases: [{ id: 'investigate', title: 'Investigate', horizon: window.end, findings: pack.findings.map((finding) => finding.Id), objectives: [] }],
     objectives: [],
   };
