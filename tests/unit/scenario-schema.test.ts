@@ -20,7 +20,7 @@ describe('manifest JSON Schema', () => {
   });
 
   it('accepts the shipped packs', async () => {
-    for (const pack of ['apexcorp-prod']) {
+    for (const pack of ['apexcorp-prod', 'apexcorp-analytics']) {
       expect(validate(await manifestOf(pack)), JSON.stringify(validate.errors)).toBe(true);
     }
   });
