@@ -17,9 +17,9 @@ const str = (json: string, path: string) => `json_extract_string(${json}, ${quot
 const text = (column: string) => `CASE WHEN ${column} IS NULL OR json_type(${column}) = 'NULL' THEN NULL ELSE CAST(${column} AS VARCHAR) END`;
 
 /**
- * Paths read from each record as strings. All of them are extracted by one json_extract_string
- * call with a list of paths, which parses the record once: a separate call per column parses it
- * again for every column, and with 25,000 records that needed more than 1 GB in DuckDB 1.5.
+ * Paths read from each record as strings. One json_extract_string call with the list of paths
+ * parses the record once. A separate call per column parses it again for every column, and
+ * with 25,000 records that needed more than 1 GB in DuckDB 1.5.
  */
 const ScalarPaths = [
   'eventVersion', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'sourceIPAddress', 'userAgent', 'errorCode',

@@ -144,7 +144,7 @@ export async function loadScenario(dir: string, options: LoadOptions = {}): Prom
 /**
  * Validates a pack and writes its data as the query engine loads it, under `cacheDir`, named by
  * the content hash. An unchanged pack is read from the cache without parsing its CloudTrail or
- * generating its background again; a changed pack (or other options) gets new files. Background
+ * generating its background again. A changed pack, or other options, gets new files. Background
  * records are streamed to disk in pieces, so large sizes do not need to fit in memory.
  */
 export async function prepareScenarioData(dir: string, cacheDir: string, options: LoadOptions = {}): Promise<PreparedScenario> {

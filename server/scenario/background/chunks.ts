@@ -9,7 +9,7 @@ export const BackgroundChunkEvents = 100_000;
  * Generates background activity piece by piece, so that millions of records can be written
  * without holding them all in memory. Up to `BackgroundChunkEvents` records come out as one
  * piece, identical to `generateBackground(options)`. Larger sizes split the window into equal
- * slices, each generated with its own seed derived from `options.seed`; every piece is sorted
+ * slices, each generated with its own seed derived from `options.seed`. Every piece is sorted,
  * and the slices follow each other in time.
  */
 export function* generateBackgroundChunks(options: BackgroundOptions): Generator<CloudTrailRecord[]> {

@@ -20,7 +20,7 @@ function longestIncreasingRun(values: number[]): number {
 }
 
 /**
- * Checks key events given in order. Each value is mapped to the step it matches; the credit is
+ * Checks key events given in order. Each value is mapped to the step it matches. The credit is
  * the longest run of steps in the right order, less one step for each value matching no step.
  */
 export function checkOrdered(check: OrderedCheck, answer: string): CheckOutcome {

@@ -18,7 +18,7 @@ export interface ExportReport {
 
 export class ExportError extends Error {}
 
-/** A path segment that is safe to use as a folder name, for regions and accounts taken from records. */
+/** Returns `value` when it is safe as a folder name (regions and accounts come from records), else `fallback`. */
 function segment(value: unknown, fallback: string): string {
   return typeof value === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(value) ? value : fallback;
 }

@@ -7,8 +7,8 @@ import { createHmac } from 'node:crypto';
  * 12-digit account ids, private addresses in 10.0.0.0/8, other addresses in 100.64.0.0/10, and
  * user names as `user-` plus 8 hex digits.
  *
- * NOTE: Without a salt the mapping can be reversed by hashing every IPv4 address or a list of
- * likely names; pass a secret salt when the output leaves your hands. IPv6 addresses, access
+ * NOTE: Without a salt anyone can reverse the mapping by hashing every IPv4 address or a list of
+ * likely names, so pass a secret salt when the output leaves your hands. IPv6 addresses, access
  * key ids and role names are kept.
  */
 export class Anonymizer {

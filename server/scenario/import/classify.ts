@@ -1,4 +1,4 @@
-/** What an input JSON value is, after any EventBridge envelope has been removed. */
+/** Kind of an input JSON value, after any EventBridge envelope has been removed. */
 export type Classified =
   | { kind: 'cloudtrail'; value: Record<string, unknown> }
   | { kind: 'finding'; value: Record<string, unknown> }

@@ -42,10 +42,10 @@ export interface ImportReport {
 export class ImportError extends Error {}
 
 /**
- * Builds a scenario pack from real CloudTrail logs and GuardDuty findings. Reads every file under
- * `paths` (the S3 delivery layout, `{"Records": [...]}` files, JSON arrays, JSON lines and
- * EventBridge events, gzipped or not), skips CloudTrail digest files, reports each value it
- * cannot use and keeps going, and writes a pack that loads and validates as it is.
+ * Builds a scenario pack from real CloudTrail logs and GuardDuty findings. It reads every file
+ * under `paths`: the S3 delivery layout, `{"Records": [...]}` files, JSON arrays, JSON lines and
+ * EventBridge events, gzipped or not. It skips CloudTrail digest files, reports each value it
+ * cannot use and keeps going. The pack it writes loads and validates as it is.
  */
 export async function importPack(options: ImportOptions): Promise<ImportReport> {
   await ensureEmptyOutput(options.outDir);

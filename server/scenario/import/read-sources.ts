@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 /** One JSON value read from an input file, with where it came from. */
 export interface SourceItem {
   file: string;
-  /** Where in the file: `Records[3]`, `[12]`, `line 40` or `(whole file)`. */
+  /** Position in the file: `Records[3]`, `[12]`, `line 40` or `(whole file)`. */
   position: string;
   value: unknown;
 }

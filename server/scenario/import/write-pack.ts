@@ -40,7 +40,7 @@ function accountOf(records: CloudTrailRecord[], findings: Finding[]): string {
   return mostCommon(ids) ?? '000000000000';
 }
 
-/** The window covers every record and finding, widened to whole minutes. */
+/** Computes a window that covers every record and finding, widened to whole minutes. */
 function windowOf(records: CloudTrailRecord[], findings: Finding[]): { start: string; end: string } {
   const times = [
     ...records.map((record) => Date.parse(record.eventTime)),

@@ -82,7 +82,7 @@ function entitiesOf(finding: Finding): [string, string][] {
 /**
  * Checks finding ids are unique, finding times fall in the window and, for authored packs, that
  * each finding's access key, API caller IP, instance and buckets occur in the
- * CloudTrail data (`cloudTrailValues` holds every lower-cased string of the records).
+ * CloudTrail data (`cloudTrailValues` contains every lower-cased string of the records).
  */
 export function checkFindings(manifest: Manifest, findings: LocatedFinding[], cloudTrailValues: ReadonlySet<string>, problems: Problem[]): void {
   const start = Date.parse(manifest.window.start);

@@ -56,7 +56,7 @@ function addInstanceTraffic(log: Log): void {
 }
 
 function addDecoy(log: Log): void {
-  // A data engineer assumes the deploy role from the office, as the runbook says, and reads the staging secret.
+  // A data engineer assumes the deploy role from the office, as the runbook prescribes, and reads the staging secret.
   const engineer = { userName: 'priya.raman', accountId: story.ACCOUNT_ID, principalId: awsUniqueId('AIDA', story.ACCOUNT_ID, Random.fromLabel(`${story.ACCOUNT_ID}:user/priya.raman`)) };
   const office = { sourceIp: '203.0.113.10', userAgent: 'aws-cli/2.15.30 Python/3.11.8 Darwin/23.4.0 exe/x86_64 prompt/off command/sts.assume-role' };
   const session = 'priya.raman-migration';

@@ -8,10 +8,9 @@ import * as story from './story.js';
  * MEDIUM 5, LOW 2). The API-call findings take their key, caller, first and last seen times and
  * Count from the attack records.
  *
- * NOTE: The levels follow the GuardDuty User Guide's finding-type pages as recalled when the
- * scenario was written (InstanceCredentialExfiltration.OutsideAWS HIGH, CredentialAccess
- * AnomalousBehavior MEDIUM, PortProbeUnprotectedPort LOW for port 22); recheck them against a
- * current copy of the guide before relying on them.
+ * NOTE: The levels (InstanceCredentialExfiltration.OutsideAWS HIGH, CredentialAccess
+ * AnomalousBehavior MEDIUM, PortProbeUnprotectedPort LOW for port 22) were written from memory of
+ * the GuardDuty User Guide's finding-type pages. Recheck them against a current copy.
  */
 
 function roleKeyDetails(accessKeyId: string, principalId: string, userName: string): Record<string, unknown> {

@@ -70,7 +70,11 @@ function roleDetail(role: RolePrincipal, service: string, created: string, polic
 export function buildIamSnapshot(story: StoryCast): Record<string, unknown> {
   const { cast } = story;
   const users = [...cast.humans.map((human) => ({ principal: human, keyId: human.accessKeyId })), { principal: cast.ci, keyId: story.pipelineKeyId }];
-  const groupOf = (userName: string): string[] => (userName === cast.admin.userName ? ['Administrators'] : userName === 'dev-deploy' ? [] : ['Developers']);
+  const groupOf = (userName: string): string[] => {
+    if (userName === cast.admin.userName) return ['Administrators'];
+    if (userName === 'dev-deploy') return [];
+    return ['Developers'];
+  };
 
   const userDetails: Record<string, unknown>[] = users.map(({ principal }) => ({
     Path: '/',
