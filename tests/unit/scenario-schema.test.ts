@@ -12,7 +12,7 @@ async function manifestOf(pack: string): Promise<Record<string, unknown>> {
 }
 
 describe('manifest JSON Schema', () => {
-  const validate = new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(manifestJsonSchema()) as object);
+  const validate = new Ajv2020({ strict: false, allErrors: true, formats: { 'date-time': (value: string) => !Number.isNaN(Date.parse(value)) } }).compile(JSON.parse(manifestJsonSchema()) as object);
 
   it('matches the published file', async () => {
     const published = await readFile(path.join(Root, ManifestSchemaPath), 'utf8');
@@ -28,6 +28,12 @@ describe('manifest JSON Schema', () => {
   it('rejects an unknown check kind', async () => {
     const manifest = await manifestOf('apexcorp-prod');
     (manifest.objectives as { check: { kind: string } }[])[0]!.check.kind = 'guess';
+    expect(validate(manifest)).toBe(false);
+  });
+
+  it('rejects a horizon that is no time', async () => {
+    const manifest = await manifestOf('apexcorp-prod');
+    (manifest.phases as { horizon: string }[])[0]!.horizon = 'soon';
     expect(validate(manifest)).toBe(false);
   });
 
