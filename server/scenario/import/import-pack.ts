@@ -69,8 +69,8 @@ export async function importPack(options: ImportOptions): Promise<ImportReport> 
     report.problems.push(problem);
   };
 
-  // NOTE: Every imported record is held in memory until the pack is written, which suits exports
-  // of up to a few million records; larger inputs need a streaming writer.
+  // NOTE: Every imported record is held in memory until the pack is written. That suits exports of
+  // up to a few million records, but larger inputs need a streaming writer.
   const records: CloudTrailRecord[] = [];
   const findings: Finding[] = [];
   const eventContents = new Map<string, string>();

@@ -10,7 +10,8 @@ import * as story from './story.js';
 
 type Call = Omit<CloudTrailEvent, 'accountId' | 'time' | 'region' | 'readOnly'> & { region?: string; readOnly?: boolean };
 
-class Log {
+/** Collects records under unique labels; each record's ids come from a generator seeded by its label. */
+class AnalyticsRecordLog {
   readonly byLabel = new Map<string, CloudTrailRecord>();
 
   add(label: string, time: string, call: Call | ((rng: Random) => Call)): CloudTrailRecord {
@@ -32,7 +33,7 @@ const deployIdentity = () =>
 const fromAttacker = { sourceIp: story.ATTACKER.ip, userAgent: story.ATTACKER_USER_AGENT, tlsVersion: 'TLSv1.2' as const };
 const denied = (principal: string, action: string, resource: string) => ({ code: 'AccessDenied', message: implicitDenyMessage(principal, action, resource) });
 
-function addInstanceTraffic(log: Log): void {
+function addInstanceTraffic(log: AnalyticsRecordLog): void {
   // The web application reads report templates with the same role session, from inside the VPC.
   ['02:45:12', '03:05:40', '03:26:03', '03:58:27', '04:31:55'].forEach((time, index) => {
     log.add(`instance/get-template-${index}`, `2026-03-10T${time}Z`, (rng) => ({
@@ -55,7 +56,7 @@ function addInstanceTraffic(log: Log): void {
   });
 }
 
-function addDecoy(log: Log): void {
+function addDecoy(log: AnalyticsRecordLog): void {
   // A data engineer assumes the deploy role from the office, as the runbook prescribes, and reads the staging secret.
   const engineer = { userName: 'priya.raman', accountId: story.ACCOUNT_ID, principalId: awsUniqueId('AIDA', story.ACCOUNT_ID, Random.fromLabel(`${story.ACCOUNT_ID}:user/priya.raman`)) };
   const office = { sourceIp: '203.0.113.10', userAgent: 'aws-cli/2.15.30 Python/3.11.8 Darwin/23.4.0 exe/x86_64 prompt/off command/sts.assume-role' };
@@ -84,7 +85,7 @@ function addDecoy(log: Log): void {
   });
 }
 
-function addAttack(log: Log): void {
+function addAttack(log: AnalyticsRecordLog): void {
   const web = assumedRoleArn(story.WEB_ROLE, story.WEB_INSTANCE.instanceId);
   const deploy = assumedRoleArn(story.DEPLOY_ROLE, story.CHAINED_SESSION_NAME);
   log.add('attack/get-caller-identity', '2026-03-10T03:31:48Z', { identity: webIdentity(), eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', ...fromAttacker, requestParameters: null, responseElements: null, readOnly: true });
@@ -225,7 +226,7 @@ export interface AnalyticsAttack {
 
 /** Builds every scripted record of the scenario, sorted by eventTime then eventID. */
 export function buildAnalyticsAttack(): AnalyticsAttack {
-  const log = new Log();
+  const log = new AnalyticsRecordLog();
   addInstanceTraffic(log);
   addDecoy(log);
   addAttack(log);
