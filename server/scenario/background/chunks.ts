@@ -7,17 +7,17 @@ export const BackgroundChunkEvents = 100_000;
 
 /**
  * Generates background activity piece by piece, so that millions of records can be written
- * without holding them all in memory. Up to `BackgroundChunkEvents` records come out as one
+ * without holding them all in memory. Up to `chunkEvents` records come out as one
  * piece, identical to `generateBackground(options)`. Larger sizes split the window into equal
  * slices, each generated with its own seed derived from `options.seed`. Every piece is sorted,
  * and the slices follow each other in time.
  */
-export function* generateBackgroundChunks(options: BackgroundOptions): Generator<CloudTrailRecord[]> {
-  if (options.events <= BackgroundChunkEvents) {
+export function* generateBackgroundChunks(options: BackgroundOptions, chunkEvents = BackgroundChunkEvents): Generator<CloudTrailRecord[]> {
+  if (options.events <= chunkEvents) {
     yield generateBackground(options);
     return;
   }
-  const slices = Math.ceil(options.events / BackgroundChunkEvents);
+  const slices = Math.ceil(options.events / chunkEvents);
   const start = parseTime(options.window.start);
   const span = parseTime(options.window.end) - start;
   let produced = 0;
