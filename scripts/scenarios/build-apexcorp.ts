@@ -1,7 +1,8 @@
 /**
  * Writes the scripted data of the apexcorp-prod scenario pack:
- *   scenarios/apexcorp-prod/cloudtrail/attack.json   CloudTrail delivery format, {"Records": [...]}
+ *   scenarios/apexcorp-prod/cloudtrail/attack.json   CloudTrail delivery format, one record per line
  *   scenarios/apexcorp-prod/guardduty/findings.json  GetFindings findings, a JSON array
+ *   scenarios/apexcorp-prod/iam/snapshot.json        IAM state at the start of the window
  *
  * The output depends on nothing but this code, so two runs write identical bytes.
  * Run from the repository root: npx tsx scripts/scenarios/build-apexcorp.ts
@@ -9,16 +10,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatCloudTrailFile, formatFindingsFile } from '../../server/scenario/pack/files.js';
 import { buildAttackData } from '../../server/scenario/records/apexcorp/attack.js';
+import { buildIamSnapshot } from '../../server/scenario/records/apexcorp/iam-snapshot.js';
 import { buildFindings } from '../../server/scenario/records/apexcorp/findings.js';
 import { ATTACKER, buildStoryCast, KEY_PAIR_NAME } from '../../server/scenario/records/apexcorp/story.js';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const packDirectory = join(repositoryRoot, 'scenarios', 'apexcorp-prod');
 
-function writeJson(path: string, value: unknown): void {
+function writeText(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+  writeFileSync(path, text);
   console.log(`wrote ${relative(repositoryRoot, path)}`);
 }
 
@@ -26,8 +29,9 @@ const story = buildStoryCast();
 const attack = buildAttackData(story);
 const findings = buildFindings(story, attack);
 
-writeJson(join(packDirectory, 'cloudtrail', 'attack.json'), { Records: attack.records });
-writeJson(join(packDirectory, 'guardduty', 'findings.json'), findings);
+writeText(join(packDirectory, 'cloudtrail', 'attack.json'), formatCloudTrailFile(attack.records));
+writeText(join(packDirectory, 'guardduty', 'findings.json'), formatFindingsFile(findings));
+writeText(join(packDirectory, 'iam', 'snapshot.json'), `${JSON.stringify(buildIamSnapshot(story), null, 2)}\n`);
 
 const escalation = attack.byLabel.get('escalation/attach-admin-to-dev-deploy');
 console.log(`records: ${attack.records.length}, findings: ${findings.length}`);

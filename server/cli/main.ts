@@ -1,3 +1,4 @@
+import { scenarioCommand } from './scenario-command.js';
 import { serve } from './serve.js';
 
 const Usage = `Usage: cloud-ir-lab <command>
@@ -5,15 +6,18 @@ const Usage = `Usage: cloud-ir-lab <command>
 Commands:
   serve    Start the server (HTTP, Socket.IO and Yjs on one port).
            Settings come from environment variables; see .env.example.
+  scenario Validate, import and export scenario packs; see "cloud-ir-lab scenario --help".
 `;
 
 /** Entry point of the `cloud-ir-lab` command. */
 export async function main(argv: string[]): Promise<number> {
-  const [command] = argv;
+  const [command, ...rest] = argv;
   switch (command) {
     case 'serve':
       await serve();
       return 0;
+    case 'scenario':
+      return scenarioCommand(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -1,20 +1,13 @@
+import { evaluateCheck, type CheckOutcome } from '../scenario/checks/index.js';
 import type { Objective } from '../scenario/manifest.js';
 
-export interface CheckOutcome {
-  correct: boolean;
-  /** Feedback for the team. It never contains the expected answer. */
-  message: string;
-}
+export type { CheckOutcome } from '../scenario/checks/index.js';
 
-function normalize(value: string): string {
-  return value.trim().toLowerCase();
-}
-
-/** Check a submitted answer against an objective's answer key. */
+/**
+ * Checks a submitted answer against an objective's answer key. The outcome's `credit` is the
+ * share of the points earned (partial credit for list, order, field and report answers), and
+ * its message never contains an expected value the team did not submit.
+ */
 export function checkAnswer(objective: Objective, answer: string): CheckOutcome {
-  const check = objective.check;
-  const correct = check.accept.some((accepted) => normalize(accepted) === normalize(answer));
-  return correct
-    ? { correct, message: 'Correct.' }
-    : { correct, message: `"${answer.trim()}" is not the answer. Check the evidence and try again.` };
+  return evaluateCheck(objective.check, answer);
 }

@@ -156,7 +156,10 @@ export class ExerciseService {
       if (teamSubmissions.some((submission) => submission.objectiveId === objective.id && submission.correct)) {
         return { changed: false, result: this.resultOf(data, principal.teamId, objective.id, true, 0, 'Your team has already solved this objective.') };
       }
-      const points = outcome.correct ? objective.points : -objective.penalty;
+      // Partial credit pays only the increase over the team's best earlier answer, so resubmitting
+      // the same partial answer earns nothing more. An answer without credit costs the penalty.
+      const earned = teamSubmissions.filter((submission) => submission.objectiveId === objective.id).reduce((sum, submission) => sum + Math.max(0, submission.points), 0);
+      const points = outcome.credit > 0 ? Math.max(0, Math.round(objective.points * outcome.credit) - earned) : -objective.penalty;
       data.submissions.push({
         id: newId(),
         exerciseId: exercise.id,

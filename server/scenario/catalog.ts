@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppLogger } from '../logger.js';
 import type { QueryEngine } from '../query/query-engine.js';
-import { loadScenario, ManifestFile, writeDataFiles, type Scenario } from './load.js';
+import { ManifestFile, prepareScenarioData, type LoadOptions, type Scenario } from './load.js';
 
 /**
  * The scenario packs found under the scenarios folder. A pack is loaded, validated and handed to
@@ -16,6 +16,7 @@ export class ScenarioCatalog {
     private readonly cacheDir: string,
     private readonly engine: QueryEngine,
     private readonly logger: AppLogger,
+    private readonly options: LoadOptions = {},
   ) {}
 
   /** Ids of the folders that contain a manifest. */
@@ -48,13 +49,16 @@ export class ScenarioCatalog {
   private async load(id: string): Promise<Scenario> {
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) throw new Error(`Scenario id "${id}" is not valid.`);
     const started = performance.now();
-    const data = await loadScenario(path.join(this.scenariosDir, id));
-    if (data.scenario.manifest.id !== id) {
-      throw new Error(`Scenario folder "${id}" declares id "${data.scenario.manifest.id}"; rename one so they match.`);
+    const prepared = await prepareScenarioData(path.join(this.scenariosDir, id), this.cacheDir, this.options);
+    if (prepared.scenario.manifest.id !== id) {
+      throw new Error(`Scenario folder "${id}" declares id "${prepared.scenario.manifest.id}"; rename one so they match.`);
     }
-    const files = await writeDataFiles(data, this.cacheDir);
-    await this.engine.prepare(id, files);
-    this.logger.info({ scenarioId: id, events: data.events.length, ms: Math.round(performance.now() - started) }, 'scenario loaded');
-    return data.scenario;
+    const dataMs = Math.round(performance.now() - started);
+    await this.engine.prepare(id, { eventsPath: prepared.eventsPath, findingsPath: prepared.findingsPath });
+    this.logger.info(
+      { scenarioId: id, events: prepared.eventCount, cached: prepared.cached, dataMs, ms: Math.round(performance.now() - started) },
+      'scenario loaded',
+    );
+    return prepared.scenario;
   }
 }

@@ -13,12 +13,90 @@ const relativeFile = z
   .max(200)
   .refine((p) => !p.startsWith('/') && !p.split(/[\\/]/).includes('..'), 'must be a path inside the pack folder');
 
+const acceptList = z.array(z.string().min(1).max(200)).min(1).max(20);
+
 export const ObjectiveCheck = z.discriminatedUnion('kind', [
   z.strictObject({
     /** Accepts any of the listed values, compared case-insensitively after trimming. */
     kind: z.literal('exact'),
-    accept: z.array(z.string().min(1).max(200)).min(1).max(20),
+    accept: acceptList,
   }),
+  z.strictObject({
+    /**
+     * The answer is a list of values (separated by commas, spaces or new lines) that should
+     * match `items`. Each right value earns its share of the points, each wrong value takes one
+     * share away, and the objective is solved when all are right and none is wrong.
+     */
+    kind: z.literal('set'),
+    items: z.array(z.string().min(1).max(200)).min(1).max(50),
+  }),
+  z.strictObject({
+    /**
+     * A verdict per item, written as `key: verdict` pairs. Each item may be named by any of
+     * its `keys` (for example a finding id or its type).
+     */
+    kind: z.literal('verdicts'),
+    items: z
+      .array(z.strictObject({ keys: acceptList, verdict: z.enum(['malicious', 'benign']) }))
+      .min(1)
+      .max(50),
+  }),
+  z.strictObject({
+    /**
+     * Key events in order. Each step accepts any of its values (an event name or an eventID).
+     * Credit is the longest run of steps given in the right order, less one step per value
+     * that matches no step.
+     */
+    kind: z.literal('ordered'),
+    steps: z.array(z.strictObject({ accept: acceptList })).min(2).max(30),
+  }),
+  z.strictObject({
+    /**
+     * Several facts in one free-text answer: a name, a count, a data volume. Each field found
+     * in the answer earns its share of the points.
+     */
+    kind: z.literal('fields'),
+    fields: z
+      .array(
+        z.discriminatedUnion('type', [
+          z.strictObject({ type: z.literal('text'), label: z.string().min(1).max(80), accept: acceptList }),
+          z.strictObject({
+            type: z.literal('count'),
+            label: z.string().min(1).max(80),
+            value: z.number().int().min(0),
+            /** Accepted relative error, 0.05 for 5 %. */
+            tolerance: z.number().min(0).max(1).default(0),
+          }),
+          z.strictObject({
+            type: z.literal('bytes'),
+            label: z.string().min(1).max(80),
+            value: z.number().int().min(0),
+            tolerance: z.number().min(0).max(1).default(0.1),
+          }),
+        ]),
+      )
+      .min(1)
+      .max(10),
+  }),
+  z.strictObject({
+    /**
+     * A written answer such as a report. Each group is met when the answer contains all terms of
+     * any one of its alternatives. The objective is solved when `required` groups are met, and a
+     * shorter answer earns the share of groups it meets.
+     */
+    kind: z.literal('keywords'),
+    groups: z
+      .array(
+        z.strictObject({
+          /** Shown to the team once the group is met, so it must not give away other groups. */
+          label: z.string().min(1).max(120),
+          anyOf: z.array(z.array(z.string().min(1).max(80)).min(1).max(5)).min(1).max(20),
+        }),
+      )
+      .min(1)
+      .max(20),
+    required: z.number().int().min(1).max(20),
+  }).refine((check) => check.required <= check.groups.length, { message: 'must not exceed the number of groups', path: ['required'] }),
 ]);
 
 export const Hint = z.strictObject({
@@ -71,7 +149,7 @@ export const Phase = z.strictObject({
   /** CloudTrail visibility horizon: teams see events up to and including this scenario time. */
   horizon: isoTime,
   /** GuardDuty finding ids released when the phase starts. */
-  findings: z.array(z.string().min(1).max(128)).max(500).default([]),
+  findings: z.array(z.string().min(1).max(128)).max(10_000).default([]),
   /** Objectives that become visible and answerable when the phase starts. */
   objectives: z.array(slug).max(100).default([]),
   /**
@@ -104,6 +182,13 @@ export const Manifest = z.strictObject({
     cloudtrail: z.array(relativeFile).max(1000).default([]),
     /** GuardDuty files: a JSON array of findings as GetFindings returns them. */
     guardduty: z.array(relativeFile).max(100).default([]),
+    /**
+     * IAM snapshot at the start of the window, in the shape of `aws iam
+     * get-account-authorization-details`. The state at a later time is this snapshot plus the
+     * IAM changes CloudTrail records up to then.
+     */
+    iam: relativeFile.optional(),
+
     /** Deterministic background activity generated at load time. */
     background: z
       .strictObject({
@@ -112,6 +197,13 @@ export const Manifest = z.strictObject({
       })
       .optional(),
   }),
+  /**
+   * `authored` packs are held to every consistency check. `imported` packs hold real logs as they
+   * were recorded: validation then requires only eventTime, eventName and eventID on a record,
+   * and does not require findings to match the CloudTrail data, since they often come from
+   * elsewhere.
+   */
+  origin: z.enum(['authored', 'imported']).default('authored'),
   /** Planned length of the exercise in minutes; the facilitator can extend or shorten it. */
   durationMinutes: z.number().int().min(5).max(24 * 60).default(120),
   phases: z.array(Phase).min(1).max(50),
@@ -126,6 +218,7 @@ export type Manifest = z.infer<typeof Manifest>;
 export type Objective = z.infer<typeof Objective>;
 export type Phase = z.infer<typeof Phase>;
 export type Hint = z.infer<typeof Hint>;
+export type ObjectiveCheck = z.infer<typeof ObjectiveCheck>;
 export type Inject = z.infer<typeof Inject>;
 
 /** A CloudTrail record as AWS delivers it. Only the fields the engine indexes are typed. */

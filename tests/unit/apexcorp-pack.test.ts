@@ -7,6 +7,8 @@ import { generateBackground } from '../../server/scenario/background/index.js';
 import type { CloudTrailRecord } from '../../server/scenario/manifest.js';
 import { Manifest } from '../../server/scenario/manifest.js';
 import { buildAttackData } from '../../server/scenario/records/apexcorp/attack.js';
+import { evidenceOf } from '../../server/scenario/checks/index.js';
+import { formatCloudTrailFile, formatFindingsFile } from '../../server/scenario/pack/files.js';
 import { buildFindings } from '../../server/scenario/records/apexcorp/findings.js';
 import { buildStoryCast } from '../../server/scenario/records/apexcorp/story.js';
 
@@ -100,6 +102,11 @@ const windowStart = Date.parse(manifest.window.start);
 const windowEnd = Date.parse(manifest.window.end);
 const findingById = new Map(findings.map((finding) => [finding.Id, finding]));
 
+function exactAccept(objectiveId: string): string[] {
+  const check = manifest.objectives.find((item) => item.id === objectiveId)!.check;
+  return check.kind === 'exact' ? check.accept : [];
+}
+
 function attackerCalls(eventName: string): CloudTrailRecord[] {
   return attack.filter((record) => record.eventName === eventName && record.sourceIPAddress === ATTACKER_IP);
 }
@@ -111,14 +118,14 @@ describe('apexcorp-prod pack files', () => {
     expect(manifest.primaryRegion).toBe('us-east-1');
     expect(manifest.regions).toContain('us-west-2');
     expect(manifest.window).toEqual({ start: '2026-05-07T00:00:00Z', end: '2026-05-08T06:00:00Z' });
-    expect(manifest.data.background).toEqual({ seed: 20260507, events: 400 });
+    expect(manifest.data.background).toEqual({ seed: 20260507, events: 25_000 });
   });
 
   it('matches what the build script generates', () => {
     const story = buildStoryCast();
     const data = buildAttackData(story);
-    const expectedAttack = `${JSON.stringify({ Records: data.records }, null, 2)}\n`;
-    const expectedFindings = `${JSON.stringify(buildFindings(story, data), null, 2)}\n`;
+    const expectedAttack = formatCloudTrailFile(data.records);
+    const expectedFindings = formatFindingsFile(buildFindings(story, data));
     expect(readFileSync(join(PACK, 'cloudtrail/attack.json'), 'utf8')).toBe(expectedAttack);
     expect(readFileSync(join(PACK, 'guardduty/findings.json'), 'utf8')).toBe(expectedFindings);
   });
@@ -423,15 +430,16 @@ describe('apexcorp-prod phases and objectives', () => {
       );
       for (const objectiveId of phase.objectives) {
         const objective = manifest.objectives.find((item) => item.id === objectiveId)!;
-        for (const answer of objective.check.accept) {
-          expect(visible.has(answer.trim().toLowerCase()), `${objectiveId}: ${answer} by ${phase.id}`).toBe(true);
+        for (const values of evidenceOf(objective.check)) {
+          const shown = values.some((value) => visible.has(value.trim().toLowerCase()));
+          expect(shown, `${objectiveId}: ${values.join(' or ')} by ${phase.id}`).toBe(true);
         }
       }
     });
   });
 
   it('accepts the eventID of the malicious AttachUserPolicy', () => {
-    const accept = manifest.objectives.find((item) => item.id === 'privilege-escalation')!.check.accept;
+    const accept = exactAccept('privilege-escalation');
     const attach = attackerCalls('AttachUserPolicy').find(
       (record) => (record.requestParameters as { userName: string }).userName === 'dev-deploy',
     );
@@ -439,7 +447,7 @@ describe('apexcorp-prod phases and objectives', () => {
   });
 
   it('accepts the backdoor key that CreateAccessKey returned', () => {
-    const accept = manifest.objectives.find((item) => item.id === 'backdoor-access-key')!.check.accept;
+    const accept = exactAccept('backdoor-access-key');
     const create = attackerCalls('CreateAccessKey').find(
       (record) => (record.requestParameters as { userName: string }).userName === 'dev-deploy',
     );
@@ -450,13 +458,26 @@ describe('apexcorp-prod phases and objectives', () => {
     expect(exfiltrationKeys).toEqual(new Set([keyId]));
   });
 
-  it('accepts the key pair used by every unauthorized launch', () => {
-    const accept = manifest.objectives.find((item) => item.id === 'unauthorized-ec2')!.check.accept;
-    const keyNames = new Set(
-      attackerCalls('RunInstances').map(
-        (record) => (record.requestParameters as { instancesSet: { items: { keyName: string }[] } }).instancesSet.items[0]!.keyName,
-      ),
+  it('expects every instance the attacker launched', () => {
+    const check = manifest.objectives.find((item) => item.id === 'unauthorized-ec2')!.check;
+    const launched = attackerCalls('RunInstances').flatMap((record) =>
+      (record.responseElements as { instancesSet: { items: { instanceId: string }[] } }).instancesSet.items.map((item) => item.instanceId),
     );
-    expect(accept).toEqual([...keyNames]);
+    expect(check.kind).toBe('set');
+    expect(check.kind === 'set' ? [...check.items].sort() : []).toEqual([...launched].sort());
+    expect(launched).toHaveLength(5);
+  });
+
+  it('measures the exfiltration from the data events', () => {
+    const check = manifest.objectives.find((item) => item.id === 's3-exfiltration')!.check;
+    const downloads = attackerCalls('GetObject');
+    const bytes = downloads.reduce((sum, record) => sum + (record.additionalEventData as { bytesTransferredOut: number }).bytesTransferredOut, 0);
+    expect(check.kind === 'fields' ? check.fields.map((field) => ('value' in field ? field.value : field.accept[0])) : []).toEqual([
+      'apexcorp-customer-data',
+      downloads.length,
+      bytes,
+    ]);
+    expect(downloads.length).toBeGreaterThan(1000);
+    expect(bytes).toBeGreaterThan(2 ** 30);
   });
 });

@@ -53,7 +53,7 @@ export function ec2ResourceId(prefix: string, rng: Random): string {
   return `${prefix}-0${rng.hex(16)}`;
 }
 
-export type UniqueIdPrefix = 'AKIA' | 'ASIA' | 'AIDA' | 'AROA';
+export type UniqueIdPrefix = 'AKIA' | 'ASIA' | 'AIDA' | 'AROA' | 'AGPA' | 'ANPA';
 
 /**
  * Returns a 20- or 21-character IAM identifier that encodes `accountId` in the layout of AWS ids.

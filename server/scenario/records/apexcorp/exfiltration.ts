@@ -70,7 +70,8 @@ export function addExfiltration(log: RecordLog, story: StoryCast): void {
     log.add(`exfiltration/get-object-${objectKey}`, (rng) => {
       const jitter = rng.int(0, Math.min(5, Math.max(0, step / SECOND - 1))) * SECOND;
       const isArchive = objectKey.endsWith('.csv.gz');
-      const bytes = isArchive ? rng.int(21_000_000, 94_000_000) : rng.int(480_000, 3_900_000);
+      // Export parts of 2 to 6 MB add up to about 5 GB, a volume a Tor circuit can carry in the span.
+      const bytes = isArchive ? rng.int(2_000_000, 6_200_000) : rng.int(480_000, 3_900_000);
       return s3ObjectEvent({ ...base(spanStart + index * step + jitter), eventName: 'GetObject', bucket, key: objectKey, bytes }, rng);
     });
   });

@@ -30,8 +30,11 @@ export const KEY_PAIR_NAME = 'backup-ops-key';
 export const SECURITY_GROUP_NAME = 'backup-ops-sg';
 export const MINING_POOL_DOMAIN = 'pool.supportxmr.com';
 
-/** Number of GetObject calls in the exfiltration, spread evenly over EXFILTRATION_SPAN. */
-export const EXFILTRATED_OBJECT_COUNT = 40;
+/**
+ * Number of GetObject calls in the exfiltration, spread evenly over EXFILTRATION_SPAN. At one
+ * object a second `aws s3 cp --recursive` through Tor finishes them in about 21 minutes.
+ */
+export const EXFILTRATED_OBJECT_COUNT = 1_240;
 export const EXFILTRATION_SPAN = { start: '2026-05-08T02:13:20Z', end: '2026-05-08T02:40:00Z' } as const;
 
 export const DETECTOR_ID = '714f940f6afce2acd8c375bdd7a79a3a';
