@@ -37,7 +37,8 @@ test('facilitator controls pace, injects and the big screen', async ({ browser }
       await expect(facilitator.getByTestId('inject-status')).toHaveText('Inject sent.');
 
       await alice.getByTestId('tab-injects').click();
-      await expect(alice.getByTestId('inject-text')).toHaveText('The CISO wants a first assessment.');
+      // The scenario's own phase inject is listed too; this checks the one the facilitator just sent.
+      await expect(alice.getByTestId('inject-text').filter({ hasText: 'The CISO wants' })).toHaveText('The CISO wants a first assessment.');
       await alice.getByTestId('inject-answer-input').fill('dev-deploy');
       await alice.getByTestId('inject-answer-submit').click();
       await expect(alice.getByTestId('inject-answer-saved')).toBeVisible();
