@@ -1,9 +1,10 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { Limits } from '../../shared/limits.js';
-import type { CloudTrailFilter, CloudTrailPage, CloudTrailRow, QueryResult } from '../../shared/model.js';
-import { HiddenSchema, loadCloudTrailSql, loadFindingsSql, visibleViewsSql } from './athena-tables.js';
-import type { Visibility, WorkerInit, WorkerMessage, WorkerReply, WorkerRequest, WorkerResultData } from './protocol.js';
-import { checkQuery, cleanMessage, QueryRejectedError } from './sql-gate.js';
+import type { CloudTrailFilter, CloudTrailPage, CloudTrailRow } from '../../shared/model.js';
+import type { WorkerInit, WorkerMessage, WorkerReply, WorkerRequest, WorkerResultData } from './protocol.js';
+import { createQueryDatabase, openVisible } from './query-database.js';
+import { QueryFailedError, runQuery } from './run-query.js';
+import { errorText, QueryRejectedError } from './sql-gate.js';
 
 /**
  * Query worker: a child process that owns one scenario's DuckDB database. It runs apart from
@@ -19,53 +20,9 @@ function reply(message: WorkerReply): void {
 
 async function init(options: WorkerInit): Promise<void> {
   const started = performance.now();
-  instance = await DuckDBInstance.create(':memory:', {
-    threads: String(options.threads),
-    memory_limit: options.memoryLimit,
-    // An in-memory database would otherwise spill to ./.tmp under the working directory.
-    temp_directory: '',
-  });
-  const connection = await instance.connect();
-  await connection.run(loadCloudTrailSql(options.eventsPath));
-  await connection.run(loadFindingsSql(options.findingsPath));
-  // Lock the sandbox before any participant SQL can run: no files, no network, no extensions,
-  // and no further SET or PRAGMA of settings.
-  await connection.run('SET enable_external_access = false');
-  await connection.run('SET autoload_known_extensions = false');
-  await connection.run('SET autoinstall_known_extensions = false');
-  await connection.run('SET lock_configuration = true');
-  const count = await connection.runAndReadAll(`SELECT count(*) FROM ${HiddenSchema}.cloudtrail`);
-  connection.closeSync();
-  reply({ kind: 'ready', eventCount: Number(count.getRowsJson()[0]?.[0] ?? 0), loadMs: Math.round(performance.now() - started) });
-}
-
-async function openVisible(visibility: Visibility): Promise<DuckDBConnection> {
-  if (!instance) throw new Error('The query worker has no database loaded.');
-  const connection = await instance.connect();
-  await connection.run(visibleViewsSql(new Date(visibility.horizon), visibility.releasedFindingIds));
-  return connection;
-}
-
-async function runQuery(connection: DuckDBConnection, sql: string, maxRows: number): Promise<QueryResult> {
-  const started = performance.now();
-  await checkQuery(connection, sql);
-  const reader = await connection.streamAndReadUntil(sql, maxRows + 1);
-  const truncated = reader.currentRowCount > maxRows;
-  const rows = reader.getRowsJson().slice(0, maxRows);
-  let rowCount = rows.length;
-  if (truncated) {
-    const total = await connection.runAndReadAll(`SELECT count(*) FROM (${sql})`);
-    rowCount = Number(total.getRowsJson()[0]?.[0] ?? rows.length);
-  }
-  const names = reader.columnNames();
-  const types = reader.columnTypes();
-  return {
-    columns: names.map((name, index) => ({ name, type: String(types[index]) })),
-    rows,
-    rowCount,
-    truncated,
-    elapsedMs: Math.round((performance.now() - started) * 10) / 10,
-  };
+  const database = await createQueryDatabase(options);
+  instance = database.instance;
+  reply({ kind: 'ready', eventCount: database.eventCount, loadMs: Math.round(performance.now() - started) });
 }
 
 const FilterSources: Record<CloudTrailFilter, string | null> = {
@@ -111,7 +68,8 @@ async function getEvent(connection: DuckDBConnection, eventId: string): Promise<
 async function handle(request: WorkerRequest): Promise<void> {
   let connection: DuckDBConnection | undefined;
   try {
-    connection = await openVisible(request.visibility);
+    if (!instance) throw new Error('The query worker has no database loaded.');
+    connection = await openVisible(instance, request.visibility);
     running.set(request.id, connection);
     let data: WorkerResultData;
     if (request.kind === 'query') data = await runQuery(connection, request.sql, request.maxRows);
@@ -119,13 +77,14 @@ async function handle(request: WorkerRequest): Promise<void> {
     else data = await getEvent(connection, request.eventId);
     reply({ kind: 'result', id: request.id, ok: true, data });
   } catch (error) {
-    const interrupted = /interrupt/i.test(cleanMessage(error));
+    const message = error instanceof QueryRejectedError || error instanceof QueryFailedError ? error.message : errorText(error);
+    const interrupted = !(error instanceof QueryFailedError) && /interrupt/i.test(message);
     reply({
       kind: 'result',
       id: request.id,
       ok: false,
       code: error instanceof QueryRejectedError ? 'rejected' : interrupted ? 'interrupted' : 'failed',
-      message: cleanMessage(error),
+      message,
     });
   } finally {
     running.delete(request.id);
@@ -135,7 +94,7 @@ async function handle(request: WorkerRequest): Promise<void> {
 
 process.on('message', (message: WorkerMessage) => {
   if (message.kind === 'init') {
-    init(message.init).catch((error: unknown) => reply({ kind: 'init-failed', message: cleanMessage(error) }));
+    init(message.init).catch((error: unknown) => reply({ kind: 'init-failed', message: errorText(error) }));
   } else if (message.kind === 'interrupt') {
     running.get(message.id)?.interrupt();
   } else {

@@ -1,0 +1,144 @@
+import { DateFormatError, jodaToDuckDbFormat, mysqlToDuckDbFormat } from './athena-formats.js';
+
+/**
+ * Rewrites the string literals whose notation differs between Athena and DuckDB: the format of
+ * date_parse, date_format, parse_datetime and format_datetime, and the `$1` group references in a
+ * regexp_replace replacement. Only those literals change, so the rest of the query keeps its text
+ * and an error position can be mapped back to what the user typed.
+ */
+
+export class RewriteError extends Error {
+  constructor(
+    message: string,
+    /** Byte offset in the statement of the literal at fault. */
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Rewritten {
+  sql: string;
+  /** Maps a byte offset in the rewritten SQL to the byte offset in the original. */
+  toOriginalOffset(offset: number): number;
+}
+
+type Converter = (value: string) => string;
+
+/** Function name to the index of the argument to convert and its converter. */
+const LiteralRules: Record<string, { argument: number; convert: Converter }> = {
+  date_parse: { argument: 1, convert: mysqlToDuckDbFormat },
+  date_format: { argument: 1, convert: mysqlToDuckDbFormat },
+  parse_datetime: { argument: 1, convert: jodaToDuckDbFormat },
+  format_datetime: { argument: 1, convert: jodaToDuckDbFormat },
+  regexp_replace: { argument: 2, convert: javaReplacementToRe2 },
+};
+
+/** Rewrite `sql`, whose parse tree (json_serialize_sql's `statements`) is `tree`. */
+export function rewriteAthenaLiterals(sql: string, tree: unknown): Rewritten {
+  const bytes = Buffer.from(sql, 'utf8');
+  const edits: Edit[] = [];
+  collectEdits(tree, bytes, edits);
+  if (edits.length === 0) return { sql, toOriginalOffset: (offset) => offset };
+
+  edits.sort((a, b) => a.start - b.start);
+  const parts: Buffer[] = [];
+  let cursor = 0;
+  for (const edit of edits) {
+    parts.push(bytes.subarray(cursor, edit.start), Buffer.from(edit.text, 'utf8'));
+    cursor = edit.end;
+  }
+  parts.push(bytes.subarray(cursor));
+  return { sql: Buffer.concat(parts).toString('utf8'), toOriginalOffset: (offset) => mapOffset(edits, offset) };
+}
+
+function mapOffset(edits: Edit[], offset: number): number {
+  let shift = 0;
+  for (const edit of edits) {
+    const newStart = edit.start + shift;
+    const newLength = Buffer.byteLength(edit.text, 'utf8');
+    if (offset < newStart) break;
+    if (offset < newStart + newLength) return edit.start;
+    shift += newLength - (edit.end - edit.start);
+  }
+  return offset - shift;
+}
+
+function collectEdits(node: unknown, bytes: Buffer, edits: Edit[]): void {
+  if (Array.isArray(node)) {
+    for (const child of node) collectEdits(child, bytes, edits);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+
+  if (record.class === 'FUNCTION' && typeof record.function_name === 'string' && !record.schema) {
+    const rule = LiteralRules[record.function_name.toLowerCase()];
+    const argument = rule ? (record.children as unknown[] | undefined)?.[rule.argument] : undefined;
+    const edit = rule && argument ? literalEdit(argument, bytes, rule.convert) : undefined;
+    if (edit) edits.push(edit);
+  }
+  for (const value of Object.values(record)) collectEdits(value, bytes, edits);
+}
+
+function literalEdit(argument: unknown, bytes: Buffer, convert: Converter): Edit | undefined {
+  const constant = argument as { type?: string; query_location?: number; value?: { is_null?: boolean; value?: unknown } };
+  if (constant.type !== 'VALUE_CONSTANT' || typeof constant.value?.value !== 'string') return undefined;
+  const start = constant.query_location;
+  if (typeof start !== 'number' || bytes[start] !== 0x27) return undefined;
+  const end = literalEnd(bytes, start);
+  if (end === undefined) return undefined;
+
+  let converted: string;
+  try {
+    converted = convert(constant.value.value);
+  } catch (error) {
+    if (error instanceof DateFormatError) throw new RewriteError(error.message, start);
+    throw error;
+  }
+  return { start, end, text: `'${converted.replaceAll("'", "''")}'` };
+}
+
+/** Byte offset just past the single-quoted literal that starts at `start`. */
+function literalEnd(bytes: Buffer, start: number): number | undefined {
+  let index = start + 1;
+  while (index < bytes.length) {
+    if (bytes[index] === 0x27) {
+      if (bytes[index + 1] === 0x27) {
+        index += 2;
+        continue;
+      }
+      return index + 1;
+    }
+    index++;
+  }
+  return undefined;
+}
+
+/**
+ * Convert a Java regex replacement (Athena's notation: `$1` for a group, `\$` for a dollar sign)
+ * to RE2's (DuckDB's notation: `\1` for a group, `$` and `\\` literal).
+ */
+export function javaReplacementToRe2(replacement: string): string {
+  let converted = '';
+  for (let index = 0; index < replacement.length; index++) {
+    const char = replacement[index]!;
+    const nextChar = replacement[index + 1];
+    if (char === '\\' && nextChar !== undefined) {
+      converted += nextChar === '\\' ? '\\\\' : nextChar;
+      index++;
+    } else if (char === '$' && nextChar !== undefined && /\d/.test(nextChar)) {
+      converted += `\\${nextChar}`;
+      index++;
+    } else {
+      converted += char;
+    }
+  }
+  return converted;
+}
