@@ -53,12 +53,16 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   const facilitatorToken = await resolveFacilitatorToken(config.facilitatorToken, config.dataDir);
 
   const engine = new QueryEngine(
-    { timeoutMs: config.queryTimeoutMs, memoryLimit: config.queryMemoryLimit, threads: 1 },
+    { timeoutMs: config.queryTimeoutMs, memoryLimit: config.queryMemoryLimit, threads: 1, maxRows: config.queryMaxRows },
     categoryLogger(logger, 'query'),
   );
   const scenarios = new ScenarioCatalog(config.scenariosDir, path.join(config.dataDir, 'cache'), engine, categoryLogger(logger, 'exercise'));
   const exercises = new ExerciseService(store, scenarios, categoryLogger(logger, 'exercise'), dependencies.now);
-  const investigation = new InvestigationService(exercises, engine, categoryLogger(logger, 'query'));
+  const investigation = new InvestigationService(exercises, engine, categoryLogger(logger, 'query'), {
+    maxSqlLength: config.queryMaxSqlLength,
+    teamConcurrency: config.queryTeamConcurrency,
+    ratePerMinute: config.queryRatePerMinute,
+  });
 
   // Ready once every scenario pack has been loaded (or has failed to load and been logged).
   let ready = false;

@@ -4,6 +4,9 @@ import type {
   ExerciseState,
   ExerciseSummary,
   PhaseReleased,
+  NamedQueryView,
+  QueryCancelResult,
+  QueryHistoryEntry,
   QueryResult,
   ScoreboardUpdate,
   SessionView,
@@ -15,6 +18,7 @@ import type {
   ExerciseCreatePayload,
   ExerciseRefPayload,
   ObjectiveSubmitPayload,
+  QueryCancelPayload,
   QueryRunPayload,
 } from './schemas.js';
 
@@ -44,6 +48,9 @@ export interface ClientToServerEvents {
   'cloudtrail:list': (payload: CloudTrailListPayload, ack: AckCallback<CloudTrailPage>) => void;
   'cloudtrail:get': (payload: CloudTrailGetPayload, ack: AckCallback<Record<string, unknown>>) => void;
   'query:run': (payload: QueryRunPayload, ack: AckCallback<QueryResult>) => void;
+  'query:cancel': (payload: QueryCancelPayload, ack: AckCallback<QueryCancelResult>) => void;
+  'query:presets': (ack: AckCallback<NamedQueryView[]>) => void;
+  'query:history': (ack: AckCallback<QueryHistoryEntry[]>) => void;
   'objective:submit': (payload: ObjectiveSubmitPayload, ack: AckCallback<SubmissionResult>) => void;
 }
 
@@ -52,6 +59,8 @@ export interface ServerToClientEvents {
   'exercise:updated': (state: ExerciseState) => void;
   'phase:released': (release: PhaseReleased) => void;
   'score:updated': (update: ScoreboardUpdate) => void;
+  /** A member of the team ran a query; sent to that team only. */
+  'query:recorded': (entry: QueryHistoryEntry) => void;
 }
 
 export type ClientToServerEventName = keyof ClientToServerEvents;

@@ -30,7 +30,7 @@ interface Classified {
 /** DuckDB error class and message pattern to the Athena error kind and a rewritten detail. */
 const Rules: { match: RegExp; kind: string; detail?: (m: RegExpMatchArray) => string }[] = [
   { match: /^Parser Error: syntax error at end of input/, kind: 'SYNTAX_ERROR', detail: () => 'The query ended unexpectedly. Check for a missing expression, parenthesis or quote.' },
-  { match: /^Parser Error: syntax error at or near "(.*)"/, kind: 'SYNTAX_ERROR', detail: (m) => `mismatched input '${m[1]}'.` },
+  { match: /^Parser Error: syntax error at or near "(.*)"/, kind: 'SYNTAX_ERROR', detail: (m) => `syntax error at or near '${m[1]}'.` },
   { match: /^Parser Error: (.*)/, kind: 'SYNTAX_ERROR' },
   { match: /^Binder Error: Referenced column "(.*?)" not found/, kind: 'COLUMN_NOT_FOUND', detail: (m) => `Column '${m[1]}' cannot be resolved.` },
   { match: /^Binder Error: Values list "(.*?)" does not have a column named "(.*?)"/, kind: 'COLUMN_NOT_FOUND', detail: (m) => `Column '${m[1]}.${m[2]}' cannot be resolved.` },
