@@ -1,3 +1,4 @@
+import { queryCommand } from './query-command.js';
 import { serve } from './serve.js';
 
 const Usage = `Usage: cloud-ir-lab <command>
@@ -5,6 +6,7 @@ const Usage = `Usage: cloud-ir-lab <command>
 Commands:
   serve    Start the server (HTTP, Socket.IO and Yjs on one port).
            Settings come from environment variables; see .env.example.
+  query    Run one Athena SQL query over a scenario's data (see query --help).
 `;
 
 /** Entry point of the `cloud-ir-lab` command. */
@@ -14,6 +16,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'serve':
       await serve();
       return 0;
+    case 'query':
+      return queryCommand(argv.slice(1));
     case undefined:
     case '-h':
     case '--help':

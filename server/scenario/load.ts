@@ -30,8 +30,12 @@ export interface ScenarioData {
 const CloudTrailFile = z.object({ Records: z.array(z.looseObject({ eventTime: z.string(), eventID: z.string(), eventName: z.string() })) });
 const FindingsFile = z.array(z.looseObject({ Id: z.string(), Type: z.string(), Severity: z.number(), Title: z.string(), UpdatedAt: z.string() }));
 
-/** Read and validate a scenario pack: its manifest, CloudTrail records, findings and background. */
-export async function loadScenario(dir: string): Promise<ScenarioData> {
+/**
+ * Read and validate a scenario pack: its manifest, CloudTrail records, findings and background.
+ * `options.backgroundEvents` replaces the manifest's background size (used by benchmarks and the
+ * query command); it is part of the content hash, so cached data of another size is not reused.
+ */
+export async function loadScenario(dir: string, options?: { backgroundEvents?: number }): Promise<ScenarioData> {
   const hash = createHash('sha256').update(`format:${DataFormatVersion}\n`);
   const manifestText = await readText(dir, ManifestFile);
   hash.update(manifestText);
@@ -59,11 +63,13 @@ export async function loadScenario(dir: string): Promise<ScenarioData> {
   }
 
   const background = manifest.data.background;
-  if (background) {
+  const backgroundEvents = options?.backgroundEvents ?? background?.events;
+  if (options?.backgroundEvents !== undefined) hash.update(`background-events:${options.backgroundEvents}\n`);
+  if (background && backgroundEvents !== undefined) {
     events.push(
       ...generateBackground({
         seed: background.seed,
-        events: background.events,
+        events: backgroundEvents,
         accountId: manifest.account.id,
         primaryRegion: manifest.primaryRegion,
         regions: manifest.regions,
