@@ -99,12 +99,10 @@ export function jodaToDuckDbFormat(pattern: string): string {
   while (index < pattern.length) {
     const char = pattern[index]!;
     if (char === "'") {
-      // Quoted literal text; two quotes in a row stand for one quote.
-      const end = pattern.indexOf("'", index + 1);
-      if (end === -1) throw new DateFormatError('The pattern has an unclosed quote. Close quoted text with a second \'.');
-      const literal = end === index + 1 ? "'" : pattern.slice(index + 1, end);
-      converted += literal.replaceAll('%', '%%');
-      index = end + 1;
+      // Quoted literal text; two quotes in a row stand for one quote, inside or outside quotes.
+      const quoted = readQuoted(pattern, index);
+      converted += quoted.text.replaceAll('%', '%%');
+      index = quoted.end;
       continue;
     }
     if (!/[A-Za-z]/.test(char)) {
@@ -121,4 +119,22 @@ export function jodaToDuckDbFormat(pattern: string): string {
     index += run;
   }
   return converted;
+}
+
+/** The literal text of the quoted section that starts at `start`, and the index just past it. */
+function readQuoted(pattern: string, start: number): { text: string; end: number } {
+  if (pattern[start + 1] === "'") return { text: "'", end: start + 2 };
+  let text = '';
+  let index = start + 1;
+  while (index < pattern.length) {
+    if (pattern[index] === "'") {
+      if (pattern[index + 1] !== "'") return { text, end: index + 1 };
+      text += "'";
+      index += 2;
+    } else {
+      text += pattern[index];
+      index++;
+    }
+  }
+  throw new DateFormatError("The pattern has an unclosed quote. Close quoted text with a second '.");
 }

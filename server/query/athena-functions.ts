@@ -29,7 +29,7 @@ const Macros: string[] = [
   // JSON. json_extract_scalar returns NULL for objects and arrays, as in Athena.
   `json_extract_scalar(document, path) AS CASE WHEN json_type(json_extract(document, path)) IN ('OBJECT', 'ARRAY') THEN NULL ELSE json_extract_string(document, path) END`,
   `json_array_length(document) AS CASE WHEN json_type(document) = 'ARRAY' THEN system.main.json_array_length(document) END`,
-  `json_format(document) AS CAST(document AS VARCHAR)`,
+  `json_format(document) AS CAST(json(document) AS VARCHAR)`,
   `json_parse(text) AS json(text)`,
 
   // Regular expressions. Athena replaces every match and returns NULL when nothing matches.
@@ -43,7 +43,9 @@ const Macros: string[] = [
   `split_part(text, delimiter, field) AS CASE WHEN field <= len(string_split(text, delimiter)) THEN system.main.split_part(text, delimiter, field) END`,
 
   // Arrays and aggregates.
-  `approx_distinct(value) AS approx_count_distinct(value)`,
+  // Exact: DuckDB's approx_count_distinct was 25 % off for 1,000 values (DuckDB 1.5), far beyond
+  // Athena's documented 2.3 % standard error, and an exact count is fast at this data size.
+  `approx_distinct(value) AS count(DISTINCT value)`,
   `array_join(items, delimiter) AS array_to_string(items, delimiter),
    (items, delimiter, replacement) AS array_to_string(list_transform(items, item -> coalesce(CAST(item AS VARCHAR), replacement)), delimiter)`,
   // NOTE: cardinality takes arrays only here; Athena also accepts maps, which DuckDB cannot tell apart in a macro.

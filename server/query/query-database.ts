@@ -25,14 +25,14 @@ export async function createQueryDatabase(options: WorkerInit): Promise<QueryDat
     await connection.run(loadCloudTrailSql(options.eventsPath));
     await connection.run(loadFindingsSql(options.findingsPath));
     // Athena semantics: UTC times, integer division of integers, and Athena's function names.
-    await connection.run("SET TimeZone = 'UTC'");
-    await connection.run('SET integer_division = true');
+    await connection.run("SET GLOBAL TimeZone = 'UTC'");
+    await connection.run('SET GLOBAL integer_division = true');
     await connection.run(athenaFunctionsSql());
-    await connection.run('SET enable_external_access = false');
-    await connection.run('SET autoload_known_extensions = false');
-    await connection.run('SET autoinstall_known_extensions = false');
-    await connection.run('SET allow_community_extensions = false');
-    await connection.run('SET lock_configuration = true');
+    await connection.run('SET GLOBAL enable_external_access = false');
+    await connection.run('SET GLOBAL autoload_known_extensions = false');
+    await connection.run('SET GLOBAL autoinstall_known_extensions = false');
+    await connection.run('SET GLOBAL allow_community_extensions = false');
+    await connection.run('SET GLOBAL lock_configuration = true');
     const count = await connection.runAndReadAll(`SELECT count(*) FROM ${HiddenSchema}.cloudtrail`);
     return { instance, eventCount: Number(count.getRowsJson()[0]?.[0] ?? 0) };
   } finally {
