@@ -43,6 +43,8 @@ const Options = z.object({
 
 type Output = { write(text: string): unknown };
 
+const Formatters = { table: formatTable, json: formatJson, csv: formatCsv };
+
 /** `cloud-ir-lab query`: run one query from the command line; returns the exit status. */
 export async function queryCommand(argv: string[], stdout: Output = process.stdout, stderr: Output = process.stderr): Promise<number> {
   let parsed;
@@ -110,8 +112,7 @@ async function runQueryCommand(options: z.infer<typeof Options>, stdout: Output,
     const files = await writeQueryDataFiles(data, cacheDir);
     await engine.prepare(manifest.id, files);
     const result = await engine.query(manifest.id, visibility, options.sql);
-    const formatted = options.format === 'json' ? formatJson(result) : options.format === 'csv' ? formatCsv(result) : formatTable(result);
-    stdout.write(formatted);
+    stdout.write(Formatters[options.format](result));
     return 0;
   } catch (error) {
     if (error instanceof WorkerRequestError) return fail(errorCode(error.code), error.message);
@@ -134,7 +135,7 @@ function errorCode(code: WorkerRequestError['code']): string {
   return codes[code];
 }
 
-/** A folder given as a path, or a scenario id under SCENARIOS_DIR. */
+/** Resolve a pack folder given as a path, or a scenario id under SCENARIOS_DIR. */
 async function scenarioDir(idOrDir: string): Promise<string> {
   const isDir = await stat(idOrDir).then(
     (info) => info.isDirectory(),

@@ -121,7 +121,7 @@ export function jodaToDuckDbFormat(pattern: string): string {
   return converted;
 }
 
-/** The literal text of the quoted section that starts at `start`, and the index just past it. */
+/** Read the quoted section that starts at `start`; returns its literal text and the index just past it. */
 function readQuoted(pattern: string, start: number): { text: string; end: number } {
   if (pattern[start + 1] === "'") return { text: "'", end: start + 2 };
   let text = '';

@@ -2,7 +2,7 @@
  * SQL macros that give DuckDB the Athena (Trino) functions that published incident response
  * queries use, with Athena's semantics where DuckDB's function of the same name differs. They are
  * created in the `main` schema, which DuckDB searches before its built-in functions, so a macro
- * named like a built-in replaces it; `system.main.NAME` still reaches the built-in.
+ * named like a built-in replaces it. `system.main.NAME` still reaches the built-in.
  *
  * Functions that DuckDB already provides with the same meaning are not listed: count_if,
  * array_agg, contains, strpos, date_trunc, current_timestamp, try, try_cast and json_extract.

@@ -1,6 +1,7 @@
+import { rename, rm, stat } from 'node:fs/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { athenaFunctionsSql } from './athena-functions.js';
-import { HiddenSchema, loadCloudTrailSql, loadFindingsSql, visibleViewsSql } from './athena-tables.js';
+import { HiddenDatabase, HiddenSchema, loadCloudTrailSql, loadFindingsSql, TableFormatVersion, visibleViewsSql } from './athena-tables.js';
 import type { Visibility, WorkerInit } from './protocol.js';
 
 export interface QueryDatabase {
@@ -9,21 +10,23 @@ export interface QueryDatabase {
 }
 
 /**
- * Create the in-memory DuckDB database of one scenario: load its CloudTrail and GuardDuty files
- * into the hidden tables, add the Athena functions, then lock the sandbox. After this no file,
- * network or extension can be reached and no setting can change, on any connection.
+ * Open the DuckDB database of one scenario: build (once) or reuse the compressed database file of
+ * its CloudTrail and GuardDuty data next to the events file, attach it read-only, add the Athena
+ * functions, then lock the sandbox. After this no file, network or extension can be reached and no
+ * setting can change, on any connection.
  */
 export async function createQueryDatabase(options: WorkerInit): Promise<QueryDatabase> {
   const instance = await DuckDBInstance.create(':memory:', {
     threads: String(options.threads),
     memory_limit: options.memoryLimit,
-    // An in-memory database would otherwise spill to ./.tmp under the working directory.
+    // Without a temp directory nothing spills to ./.tmp under the working directory.
     temp_directory: '',
   });
   const connection = await instance.connect();
   try {
-    await connection.run(loadCloudTrailSql(options.eventsPath));
-    await connection.run(loadFindingsSql(options.findingsPath));
+    const storePath = storeFileFor(options.eventsPath);
+    if (!(await exists(storePath))) await buildStore(connection, options, storePath);
+    await connection.run(`ATTACH ${quote(storePath)} AS ${HiddenDatabase} (READ_ONLY)`);
     // Athena semantics: UTC times, integer division of integers, and Athena's function names.
     await connection.run("SET GLOBAL TimeZone = 'UTC'");
     await connection.run('SET GLOBAL integer_division = true');
@@ -38,6 +41,42 @@ export async function createQueryDatabase(options: WorkerInit): Promise<QueryDat
   } finally {
     connection.closeSync();
   }
+}
+
+/** Database file of an events file: same folder and name, so the content hash names both. */
+export function storeFileFor(eventsPath: string): string {
+  return `${eventsPath.replace(/\.cloudtrail\.ndjson$|\.ndjson$/, '')}.athena-v${TableFormatVersion}.duckdb`;
+}
+
+/**
+ * Load the data files into a new database file, written under a temporary name and renamed when
+ * complete, so a crash mid-build never leaves a file that looks finished. DuckDB writes compressed
+ * row groups to the file as it goes, which bounds the memory a large load needs.
+ */
+async function buildStore(connection: DuckDBConnection, options: WorkerInit, storePath: string): Promise<void> {
+  const temporary = `${storePath}.${process.pid}.tmp`;
+  await rm(temporary, { force: true });
+  await rm(`${temporary}.wal`, { force: true });
+  await connection.run(`ATTACH ${quote(temporary)} AS build`);
+  try {
+    await connection.run(loadCloudTrailSql(options.eventsPath, 'build.hidden'));
+    await connection.run(loadFindingsSql(options.findingsPath, 'build.hidden'));
+    await connection.run('CHECKPOINT build');
+  } finally {
+    await connection.run('DETACH build');
+  }
+  await rename(temporary, storePath);
+}
+
+function quote(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Open a connection whose temporary views show only what `visibility` allows. */

@@ -3,6 +3,7 @@ import { Limits } from '../../shared/limits.js';
 import type { CloudTrailFilter, CloudTrailPage, CloudTrailRow } from '../../shared/model.js';
 import type { WorkerInit, WorkerMessage, WorkerReply, WorkerRequest, WorkerResultData } from './protocol.js';
 import { createQueryDatabase, openVisible } from './query-database.js';
+import { RecordFile } from './record-file.js';
 import { QueryFailedError, runQuery } from './run-query.js';
 import { errorText, QueryRejectedError } from './sql-gate.js';
 
@@ -12,6 +13,7 @@ import { errorText, QueryRejectedError } from './sql-gate.js';
  */
 
 let instance: DuckDBInstance | undefined;
+let records: RecordFile | undefined;
 const running = new Map<number, DuckDBConnection>();
 
 function reply(message: WorkerReply): void {
@@ -20,8 +22,13 @@ function reply(message: WorkerReply): void {
 
 async function init(options: WorkerInit): Promise<void> {
   const started = performance.now();
-  const database = await createQueryDatabase(options);
+  // The line index is built while DuckDB loads, on the main thread; DuckDB loads on a pool thread.
+  const [database, recordFile] = await Promise.all([createQueryDatabase(options), RecordFile.open(options.eventsPath)]);
+  if (recordFile.count !== database.eventCount) {
+    throw new Error(`The events file has ${recordFile.count} records but ${database.eventCount} were loaded.`);
+  }
   instance = database.instance;
+  records = recordFile;
   reply({ kind: 'ready', eventCount: database.eventCount, loadMs: Math.round(performance.now() - started) });
 }
 
@@ -60,9 +67,9 @@ async function listEvents(connection: DuckDBConnection, filter: CloudTrailFilter
 }
 
 async function getEvent(connection: DuckDBConnection, eventId: string): Promise<Record<string, unknown> | null> {
-  const reader = await connection.runAndReadAll('SELECT _raw FROM visible_raw WHERE eventid = $id LIMIT 1', { id: eventId });
-  const raw = reader.getRowsJson()[0]?.[0];
-  return typeof raw === 'string' ? (JSON.parse(raw) as Record<string, unknown>) : null;
+  const reader = await connection.runAndReadAll('SELECT _line FROM visible_lines WHERE eventid = $id LIMIT 1', { id: eventId });
+  const line = reader.getRowsJson()[0]?.[0];
+  return line === undefined || line === null || !records ? null : records.read(Number(line));
 }
 
 async function handle(request: WorkerRequest): Promise<void> {

@@ -66,16 +66,16 @@ export async function loadScenario(dir: string, options?: { backgroundEvents?: n
   const backgroundEvents = options?.backgroundEvents ?? background?.events;
   if (options?.backgroundEvents !== undefined) hash.update(`background-events:${options.backgroundEvents}\n`);
   if (background && backgroundEvents !== undefined) {
-    events.push(
-      ...generateBackground({
-        seed: background.seed,
-        events: backgroundEvents,
-        accountId: manifest.account.id,
-        primaryRegion: manifest.primaryRegion,
-        regions: manifest.regions,
-        window: manifest.window,
-      }),
-    );
+    // A loop, not push(...records): spreading a million records overflows the call stack.
+    const records = generateBackground({
+      seed: background.seed,
+      events: backgroundEvents,
+      accountId: manifest.account.id,
+      primaryRegion: manifest.primaryRegion,
+      regions: manifest.regions,
+      window: manifest.window,
+    });
+    for (const record of records) events.push(record);
   }
   events.sort((a, b) => a.eventTime.localeCompare(b.eventTime));
 

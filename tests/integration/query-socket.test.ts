@@ -112,8 +112,7 @@ describe('query events', () => {
 
   it('rejects SQL over the length limit', async () => {
     const response = await request<QueryResult>(ana, 'query:run', { sql: `SELECT '${'x'.repeat(400)}'` });
-    expect(response).toMatchObject({ ok: false, error: { code: 'QUERY_REJECTED', field: 'sql' } });
-    expect(!response.ok && response.error.message).toMatch(/maximum is 300/);
+    expect(response).toMatchObject({ ok: false, error: { code: 'QUERY_REJECTED', field: 'sql', message: expect.stringMatching(/maximum is 300/) } });
   });
 
   it('cancels a running query', async () => {
@@ -134,8 +133,7 @@ describe('query events', () => {
 
   it('times out a runaway query and keeps the worker', async () => {
     const response = await request<QueryResult>(ana, 'query:run', { sql: EndlessSql });
-    expect(response).toMatchObject({ ok: false, error: { code: 'QUERY_TIMEOUT' } });
-    expect(!response.ok && response.error.message).toMatch(/^EXCEEDED_TIME_LIMIT: /);
+    expect(response).toMatchObject({ ok: false, error: { code: 'QUERY_TIMEOUT', message: expect.stringMatching(/^EXCEEDED_TIME_LIMIT: /) } });
     expect(await ok(request<QueryResult>(ana, 'query:run', { sql: 'SELECT 3 AS three' }))).toMatchObject({ rows: [[3]] });
   });
 
@@ -148,8 +146,7 @@ describe('query events', () => {
     for (const pid of workers) process.kill(pid, 'SIGKILL');
 
     const response = await running;
-    expect(response).toMatchObject({ ok: false, error: { code: 'QUERY_FAILED' } });
-    expect(!response.ok && response.error.message).toMatch(/restarted/);
+    expect(response).toMatchObject({ ok: false, error: { code: 'QUERY_FAILED', message: expect.stringMatching(/restarted/) } });
 
     let result: Ack<QueryResult> | undefined;
     for (let attempt = 0; attempt < 50; attempt++) {
@@ -157,7 +154,9 @@ describe('query events', () => {
       if (result.ok) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(result?.ok && Number(result.data.rows[0]![0])).toBeGreaterThan(0);
+    expect(result).toMatchObject({ ok: true });
+    const rows = result?.ok ? result.data.rows : [];
+    expect(Number(rows[0]?.[0])).toBeGreaterThan(0);
   });
 
   it('limits queries per participant per minute', async () => {
