@@ -4,20 +4,20 @@
  * visibility views) and through a bare in-process DuckDB on the same data, then writes
  * bench-results/query.json. Run it with `npm run bench:query`.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createLogger } from '../../server/logger.js';
 import { HiddenSchema } from '../../server/query/athena-tables.js';
-import { writeQueryDataFiles } from '../../server/query/data-files.js';
+import { rewriteAthenaLiterals } from '../../server/query/athena-rewrite.js';
+import type { Visibility } from '../../server/query/protocol.js';
 import { createQueryDatabase } from '../../server/query/query-database.js';
-import { QueryEngine } from '../../server/query/query-engine.js';
-import { visibilityAt } from '../../server/query/scenario-visibility.js';
-import { loadScenario } from '../../server/scenario/load.js';
+import { QueryEngine, type ScenarioDataFiles } from '../../server/query/query-engine.js';
 import { BenchQueries, HostileSql } from './query-bench-queries.js';
-import { exportGzipFiles, timeJq } from './query-bench-jq.js';
+import { timeJq } from './query-bench-jq.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -62,32 +62,22 @@ async function main(): Promise<void> {
   const work = await mkdtemp(path.join(tmpdir(), 'cloud-ir-lab-bench-'));
   const log = (text: string) => process.stdout.write(`${text}\n`);
   try {
-    // 1. Generate the scenario at the requested size.
-    let started = performance.now();
-    const attackOnly = await loadScenario(path.join(root, 'scenarios', scenarioId), { backgroundEvents: 0 });
-    let data = await loadScenario(path.join(root, 'scenarios', scenarioId), { backgroundEvents: events - attackOnly.events.length });
-    const generationSeconds = round((performance.now() - started) / 1000);
-    log(`generated ${data.events.length} events in ${generationSeconds} s`);
-
-    started = performance.now();
-    const files = await writeQueryDataFiles(data, path.join(work, 'cache'));
-    const writeSeconds = round((performance.now() - started) / 1000);
-    log(`wrote NDJSON in ${writeSeconds} s`);
-
-    started = performance.now();
-    const gzipDir = path.join(work, 'gzip');
-    const gzipFiles = await exportGzipFiles(data.events, gzipDir);
-    const exportSeconds = round((performance.now() - started) / 1000);
-    log(`exported ${gzipFiles} gzip CloudTrail files in ${exportSeconds} s`);
-
-    const manifest = data.scenario.manifest;
-    const visibility = visibilityAt(manifest, data.scenario.findings.map((finding) => finding.Id), { phase: manifest.phases.length });
-    const eventCount = data.events.length;
-    data = undefined as never;
+    // 1. Generate the scenario at the requested size, in a child process.
+    log(`generating ${events} events...`);
+    const prepared = JSON.parse(
+      execFileSync(process.execPath, ['--max-old-space-size=12000', '--import', 'tsx', path.join(import.meta.dirname, 'query-bench-data.ts'), path.join(root, 'scenarios', scenarioId), work, String(events)], {
+        cwd: root,
+        maxBuffer: 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }).toString(),
+    ) as { events: number; files: ScenarioDataFiles; gzipDir: string; gzipFiles: number; generationSeconds: number; writeSeconds: number; exportSeconds: number; visibility: Visibility };
+    const { files, gzipDir, gzipFiles, generationSeconds, writeSeconds, exportSeconds, visibility } = prepared;
+    const eventCount = prepared.events;
+    log(`generated ${eventCount} events in ${generationSeconds} s, wrote NDJSON in ${writeSeconds} s, exported ${gzipFiles} gzip files in ${exportSeconds} s`);
 
     // 2. Load into the product's query worker.
     const engine = new QueryEngine({ timeoutMs: 10_000, memoryLimit, threads: 1, maxRows: 1000 }, createLogger({ level: 'warn', pretty: false }));
-    started = performance.now();
+    let started = performance.now();
     await engine.prepare(scenarioId, files);
     const loadSeconds = round((performance.now() - started) / 1000);
     log(`worker loaded in ${loadSeconds} s`);
@@ -103,7 +93,10 @@ async function main(): Promise<void> {
     const results = [];
     for (const query of BenchQueries) {
       const product = await time(() => engine.query(scenarioId, visibility, query.sql));
-      const baseline = await time(async () => (await bareConnection.runAndReadAll(query.sql)).getRowsJson());
+      // The bare run gets the query with Athena's date formats already converted to DuckDB's.
+      const tree = await bareConnection.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR)', [query.sql]);
+      const bareSql = rewriteAthenaLiterals(query.sql, JSON.parse(String(tree.getRowsJson()[0]![0])).statements).sql;
+      const baseline = await time(async () => (await bareConnection.runAndReadAll(bareSql)).getRowsJson());
       const entry = {
         name: query.name,
         sql: query.sql,
@@ -111,7 +104,7 @@ async function main(): Promise<void> {
         p95Ms: percentile(product, 0.95),
         bareP50Ms: percentile(baseline, 0.5),
         bareP95Ms: percentile(baseline, 0.95),
-        ratio: round((percentile(product, 0.5) / Math.max(0.1, percentile(baseline, 0.5))) * 100) / 100,
+        ratio: Math.round((percentile(product, 0.5) / Math.max(0.1, percentile(baseline, 0.5))) * 100) / 100,
       };
       results.push(entry);
       log(`${entry.name.padEnd(30)} p50 ${String(entry.p50Ms).padStart(7)} ms  p95 ${String(entry.p95Ms).padStart(7)} ms  bare p50 ${String(entry.bareP50Ms).padStart(7)} ms  ratio ${entry.ratio}`);
@@ -128,7 +121,7 @@ async function main(): Promise<void> {
     for (const query of BenchQueries) {
       const samples = await time(() => engine.query(scenarioId, visibility, query.sql));
       const quiet = results.find((entry) => entry.name === query.name)!;
-      underLoad.push({ name: query.name, p50Ms: percentile(samples, 0.5), factor: round((percentile(samples, 0.5) / Math.max(0.1, quiet.p50Ms)) * 100) / 100 });
+      underLoad.push({ name: query.name, p50Ms: percentile(samples, 0.5), factor: Math.round((percentile(samples, 0.5) / Math.max(0.1, quiet.p50Ms)) * 100) / 100 });
     }
     stop = true;
     const workerPeakRssMb = peakRssMb(engine.workerPid(scenarioId));
@@ -155,7 +148,7 @@ async function main(): Promise<void> {
       maxP95Ms: Math.max(...results.map((entry) => entry.p95Ms)),
       hostile: { sql: HostileSql, medianFactor: hostileFactor, queries: underLoad },
       jq: jq ? { files: gzipFiles, exportSeconds, queries: jq } : null,
-      machine: { cpus: (await import('node:os')).cpus().length, node: process.version, iterations, memoryLimit },
+      machine: { cpus: cpus().length, loadAverage: loadavg().map(round), node: process.version, iterations, memoryLimit },
     };
     await mkdir(path.join(root, 'bench-results'), { recursive: true });
     await writeFile(path.join(root, 'bench-results', 'query.json'), JSON.stringify(report, null, 2) + '\n');

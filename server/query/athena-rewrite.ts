@@ -1,10 +1,10 @@
 import { DateFormatError, jodaToDuckDbFormat, mysqlToDuckDbFormat } from './athena-formats.js';
 
 /**
- * Rewrites the string literals whose notation differs between Athena and DuckDB: the format of
- * date_parse, date_format, parse_datetime and format_datetime, and the `$1` group references in a
- * regexp_replace replacement. Only those literals change, so the rest of the query keeps its text
- * and an error position can be mapped back to what the user typed.
+ * Rewrites the parts of a query whose notation or speed differs between Athena and DuckDB: the
+ * format of date_parse, date_format, parse_datetime and format_datetime, the `$1` group references
+ * in a regexp_replace replacement, and `UNNEST(x)` in FROM. Only those parts change, so the rest of
+ * the query keeps its text and an error position can be mapped back to what the user typed.
  */
 
 export class RewriteError extends Error {
@@ -47,7 +47,7 @@ export function rewriteAthenaLiterals(sql: string, tree: unknown): Rewritten {
   collectEdits(tree, bytes, edits);
   if (edits.length === 0) return { sql, toOriginalOffset: (offset) => offset };
 
-  edits.sort((a, b) => a.start - b.start);
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
   const parts: Buffer[] = [];
   let cursor = 0;
   for (const edit of edits) {
@@ -78,6 +78,10 @@ function collectEdits(node: unknown, bytes: Buffer, edits: Edit[]): void {
   if (node === null || typeof node !== 'object') return;
   const record = node as Record<string, unknown>;
 
+  if (record.type === 'TABLE_FUNCTION') {
+    const edit = unnestEdits(record, bytes);
+    if (edit) edits.push(...edit);
+  }
   if (record.class === 'FUNCTION' && typeof record.function_name === 'string' && !record.schema) {
     const rule = LiteralRules[record.function_name.toLowerCase()];
     const argument = rule ? (record.children as unknown[] | undefined)?.[rule.argument] : undefined;
@@ -103,6 +107,46 @@ function literalEdit(argument: unknown, bytes: Buffer, convert: Converter): Edit
     throw error;
   }
   return { start, end, text: `'${converted.replaceAll("'", "''")}'` };
+}
+
+/**
+ * Wrap `UNNEST(x)` in FROM as `(SELECT UNNEST(x))`. Both mean the same, but DuckDB 1.5 plans the
+ * bare form as a duplicate-eliminated join when the WHERE clause filters the unnested values, which
+ * took 800 ms on 100,000 events against 50 ms for the wrapped form (DuckDB issue 5827).
+ */
+function unnestEdits(record: Record<string, unknown>, bytes: Buffer): Edit[] | undefined {
+  const fn = record.function as { function_name?: string; children?: unknown[] } | undefined;
+  const start = record.query_location;
+  if (fn?.function_name?.toLowerCase() !== 'unnest' || fn.children?.length !== 1 || typeof start !== 'number') return undefined;
+  if (bytes.subarray(start, start + 6).toString('latin1').toLowerCase() !== 'unnest') return undefined;
+  const open = bytes.indexOf(0x28, start + 6);
+  if (open === -1 || bytes.subarray(start + 6, open).toString('latin1').trim() !== '') return undefined;
+  const end = closingParenthesis(bytes, open);
+  if (end === undefined) return undefined;
+  if (/^\s*WITH\s+ORDINALITY/i.test(bytes.subarray(end, end + 40).toString('latin1'))) return undefined;
+  return [
+    { start, end: start, text: '(SELECT ' },
+    { start: end, end, text: ')' },
+  ];
+}
+
+/** Byte offset just past the parenthesis that closes the one at `open`, skipping quoted text. */
+function closingParenthesis(bytes: Buffer, open: number): number | undefined {
+  let depth = 0;
+  for (let index = open; index < bytes.length; index++) {
+    const byte = bytes[index];
+    if (byte === 0x27 || byte === 0x22) {
+      const close = bytes.indexOf(byte, index + 1);
+      if (close === -1) return undefined;
+      index = close;
+    } else if (byte === 0x28) {
+      depth++;
+    } else if (byte === 0x29) {
+      depth--;
+      if (depth === 0) return index + 1;
+    }
+  }
+  return undefined;
 }
 
 /** Byte offset just past the single-quoted literal that starts at `start`. */

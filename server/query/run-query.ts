@@ -26,7 +26,7 @@ export async function runQuery(connection: DuckDBConnection, sql: string, maxRow
   }
 
   try {
-    const reader = await connection.streamAndReadUntil(gated.sql, maxRows + 1);
+    const reader = gated.prepared ? await gated.prepared.streamAndReadUntil(maxRows + 1) : await connection.streamAndReadUntil(gated.sql, maxRows + 1);
     const truncated = reader.currentRowCount > maxRows;
     const types = reader.columnTypes();
     const rows = reader.getRowsJson().slice(0, maxRows).map((row) => row.map((cell, index) => jsonCell(cell, types[index])));
@@ -48,6 +48,8 @@ export async function runQuery(connection: DuckDBConnection, sql: string, maxRow
     // An interrupt keeps DuckDB's text, so the caller can tell a cancel or timeout from a failure.
     if (/interrupt/i.test(text)) throw error;
     throw new QueryFailedError(gated.explainError(text));
+  } finally {
+    gated.prepared?.destroySync();
   }
 }
 

@@ -1,4 +1,4 @@
-import { StatementType, type DuckDBConnection } from '@duckdb/node-api';
+import { StatementType, type DuckDBConnection, type DuckDBPreparedStatement } from '@duckdb/node-api';
 import { athenaMessage, positionAt, translateDuckDbError } from './athena-errors.js';
 import { rewriteAthenaLiterals, RewriteError } from './athena-rewrite.js';
 import { PublicTables } from './athena-tables.js';
@@ -6,7 +6,7 @@ import { PublicTables } from './athena-tables.js';
 /**
  * The gate every participant query passes before it runs. DuckDB's own sandbox settings already
  * block files, network, extensions and configuration; this gate adds what they cannot express:
- * exactly one read statement (SELECT, WITH, VALUES, EXPLAIN, DESCRIBE, SHOW TABLES), and no
+ * exactly one read statement (SELECT, WITH, VALUES, EXPLAIN, DESCRIBE, SHOW TABLES or COLUMNS), and no
  * table other than the public views, so the hidden tables that hold unreleased events stay out of
  * reach even though they live in the same database.
  */
@@ -16,12 +16,14 @@ export class QueryRejectedError extends Error {}
 /** Table functions that produce rows from values and read no table or file. */
 const AllowedTableFunctions = new Set(['unnest', 'range', 'generate_series', 'json_each', 'json_tree']);
 
-const ReadOnlyMessage = 'Only read queries (SELECT, WITH, VALUES, EXPLAIN, DESCRIBE or SHOW TABLES) can run here. Statements that change data, settings or files are not available.';
+const ReadOnlyMessage = 'Only read queries (SELECT, WITH, VALUES, EXPLAIN, DESCRIBE, SHOW TABLES or SHOW COLUMNS) can run here. Statements that change data, settings or files are not available.';
 
 export interface GatedQuery {
   /** What the worker runs: the query with Athena notation converted, or a listing of the tables. */
   kind: 'query' | 'show-tables';
   sql: string;
+  /** The bound statement, ready to run; absent for the table listing. The caller destroys it. */
+  prepared?: DuckDBPreparedStatement;
   /** Translate a DuckDB error raised while running `sql` into an Athena-style message. */
   explainError(raw: string): string;
 }
@@ -29,6 +31,9 @@ export interface GatedQuery {
 /** Check one participant query and return what to run, or throw a QueryRejectedError. */
 export async function checkQuery(connection: DuckDBConnection, sql: string): Promise<GatedQuery> {
   if (/^\s*SHOW\s+TABLES\s*;?\s*$/i.test(sql)) return { kind: 'show-tables', sql, explainError: (raw) => raw };
+  // Athena's SHOW COLUMNS is DuckDB's DESCRIBE; the table name is then checked like any other.
+  const showColumns = sql.match(/^\s*SHOW\s+COLUMNS\s+(?:FROM|IN)\s+("?[A-Za-z_][\w.]*"?)\s*;?\s*$/i);
+  if (showColumns) return checkQuery(connection, `DESCRIBE ${showColumns[1]}`);
 
   const extracted = await connection.extractStatements(sql).catch((error: unknown) => {
     throw new QueryRejectedError(translateDuckDbError(errorText(error), sql).message);
@@ -75,10 +80,10 @@ export async function checkQuery(connection: DuckDBConnection, sql: string): Pro
     throw new QueryRejectedError(explainError(errorText(error)));
   });
   if (prepared.statementType !== StatementType.SELECT && prepared.statementType !== StatementType.EXPLAIN) {
+    prepared.destroySync();
     throw new QueryRejectedError(athenaMessage('NOT_SUPPORTED', ReadOnlyMessage));
   }
-  prepared.destroySync();
-  return { kind: 'query', sql: executed, explainError };
+  return { kind: 'query', sql: executed, prepared, explainError };
 }
 
 function collectCteNames(node: unknown, names: Set<string>): void {

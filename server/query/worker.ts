@@ -1,8 +1,9 @@
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { Limits } from '../../shared/limits.js';
 import type { CloudTrailFilter, CloudTrailPage, CloudTrailRow } from '../../shared/model.js';
 import type { WorkerInit, WorkerMessage, WorkerReply, WorkerRequest, WorkerResultData } from './protocol.js';
-import { createQueryDatabase, openVisible } from './query-database.js';
+import { ConnectionPool } from './connection-pool.js';
+import { createQueryDatabase } from './query-database.js';
 import { RecordFile } from './record-file.js';
 import { QueryFailedError, runQuery } from './run-query.js';
 import { errorText, QueryRejectedError } from './sql-gate.js';
@@ -12,7 +13,7 @@ import { errorText, QueryRejectedError } from './sql-gate.js';
  * the server so that a crash or a runaway query in DuckDB cannot take an exercise down.
  */
 
-let instance: DuckDBInstance | undefined;
+let pool: ConnectionPool | undefined;
 let records: RecordFile | undefined;
 const running = new Map<number, DuckDBConnection>();
 
@@ -27,7 +28,7 @@ async function init(options: WorkerInit): Promise<void> {
   if (recordFile.count !== database.eventCount) {
     throw new Error(`The events file has ${recordFile.count} records but ${database.eventCount} were loaded.`);
   }
-  instance = database.instance;
+  pool = new ConnectionPool(database.instance);
   records = recordFile;
   reply({ kind: 'ready', eventCount: database.eventCount, loadMs: Math.round(performance.now() - started) });
 }
@@ -74,18 +75,22 @@ async function getEvent(connection: DuckDBConnection, eventId: string): Promise<
 
 async function handle(request: WorkerRequest): Promise<void> {
   let connection: DuckDBConnection | undefined;
+  let reusable = false;
   try {
-    if (!instance) throw new Error('The query worker has no database loaded.');
-    connection = await openVisible(instance, request.visibility);
+    if (!pool) throw new Error('The query worker has no database loaded.');
+    connection = await pool.acquire(request.visibility);
     running.set(request.id, connection);
     let data: WorkerResultData;
     if (request.kind === 'query') data = await runQuery(connection, request.sql, request.maxRows);
     else if (request.kind === 'list') data = await listEvents(connection, request.filter, request.offset, request.limit);
     else data = await getEvent(connection, request.eventId);
     reply({ kind: 'result', id: request.id, ok: true, data });
+    reusable = true;
   } catch (error) {
     const message = error instanceof QueryRejectedError || error instanceof QueryFailedError ? error.message : errorText(error);
     const interrupted = !(error instanceof QueryFailedError) && /interrupt/i.test(message);
+    // A rejected or failed query leaves the connection as it was; an interrupted one is not reused.
+    reusable = !interrupted;
     reply({
       kind: 'result',
       id: request.id,
@@ -95,7 +100,8 @@ async function handle(request: WorkerRequest): Promise<void> {
     });
   } finally {
     running.delete(request.id);
-    connection?.closeSync();
+    if (connection && pool && reusable) pool.release(request.visibility, connection);
+    else connection?.closeSync();
   }
 }
 

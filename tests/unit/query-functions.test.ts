@@ -28,6 +28,9 @@ describe('Athena functions', () => {
     ['date_diff whole days', "SELECT date_diff('day', TIMESTAMP '2020-01-01 23:00', TIMESTAMP '2020-01-02 01:00')", 0],
     ['date_diff hours', "SELECT date_diff('hour', TIMESTAMP '2020-01-01 23:00', TIMESTAMP '2020-01-02 01:00')", 2],
     ['date_trunc', "SELECT to_iso8601(date_trunc('hour', from_iso8601_timestamp('2026-05-08T02:17:09Z')))", '2026-05-08T02:00:00.000Z'],
+    ['date_trunc day', "SELECT to_iso8601(date_trunc('day', TIMESTAMP '2026-05-08 23:59:59'))", '2026-05-08T00:00:00.000Z'],
+    ['date_trunc month', "SELECT to_iso8601(date_trunc('month', from_iso8601_timestamp('2026-05-08T02:17:09Z')))", '2026-05-01T00:00:00.000Z'],
+    ['date_trunc minute', "SELECT to_iso8601(date_trunc('MINUTE', from_iso8601_timestamp('2026-05-08T02:17:09.5Z')))", '2026-05-08T02:17:00.000Z'],
     ['to_iso8601', "SELECT to_iso8601(from_iso8601_timestamp('2026-05-08T02:17:00Z'))", '2026-05-08T02:17:00.000Z'],
     ['from_unixtime', 'SELECT to_iso8601(from_unixtime(1700000000))', '2023-11-14T22:13:20.000Z'],
     ['current_timestamp', 'SELECT typeof(current_timestamp)', 'TIMESTAMP WITH TIME ZONE'],
@@ -69,6 +72,11 @@ describe('Athena functions', () => {
   it('unnests resources with CROSS JOIN UNNEST', async () => {
     const result = await db.query("SELECT eventid, r.arn FROM cloudtrail_logs CROSS JOIN UNNEST(resources) AS t(r) WHERE r.type = 'AWS::S3::Bucket'");
     expect(result.rows).toEqual([['event-2', 'arn:aws:s3:::apexcorp-customer-data']]);
+  });
+
+  it('unnests with a comma join and a filter on another column', async () => {
+    const result = await db.query("SELECT c.eventname, r.type FROM cloudtrail_logs c, UNNEST(c.resources) AS t(r) WHERE c.eventname = 'CreateAccessKey'");
+    expect(result.rows).toEqual([['CreateAccessKey', 'AWS::IAM::User']]);
   });
 
   it('filters on nested identity fields', async () => {

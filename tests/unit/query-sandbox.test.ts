@@ -73,6 +73,8 @@ describe('query sandbox', () => {
     expect((await db.query('WITH x AS (SELECT 1 AS n) SELECT n FROM x')).rows).toEqual([[1]]);
     expect((await db.query('SHOW TABLES')).rows).toEqual([['cloudtrail_logs'], ['guardduty_findings']]);
     expect((await db.query('DESCRIBE guardduty_findings')).rowCount).toBeGreaterThan(5);
+    expect((await db.query('SHOW COLUMNS FROM cloudtrail_logs')).rows[0]![0]).toBe('eventversion');
+    expect(await db.error('SHOW COLUMNS FROM hidden.cloudtrail')).toMatch(/^TABLE_NOT_FOUND: /);
     expect((await db.query('EXPLAIN SELECT eventname FROM cloudtrail_logs')).rowCount).toBeGreaterThan(0);
   });
 
@@ -116,6 +118,11 @@ describe('Athena error messages', () => {
 
   it('maps positions after a rewritten format', async () => {
     const sql = "SELECT date_format(from_iso8601_timestamp(eventtime), '%T'), nosuch FROM cloudtrail_logs";
+    expect(await db.error(sql)).toBe(`COLUMN_NOT_FOUND: line 1:${sql.indexOf('nosuch') + 1}: Column 'nosuch' cannot be resolved.`);
+  });
+
+  it('maps positions after an UNNEST rewrite', async () => {
+    const sql = 'SELECT r.arn FROM cloudtrail_logs CROSS JOIN UNNEST(resources) AS t(r) WHERE nosuch = 1';
     expect(await db.error(sql)).toBe(`COLUMN_NOT_FOUND: line 1:${sql.indexOf('nosuch') + 1}: Column 'nosuch' cannot be resolved.`);
   });
 
