@@ -144,17 +144,21 @@ SELECT
 FROM (SELECT unnest(CAST(json AS JSON[])) AS f FROM read_json_objects(${quote(path)}, format = 'unstructured'));`;
 }
 
-/** Temporary views, private to one connection, that show only what `visibility` allows. */
-export function visibleViewsSql(horizon: Date, releasedFindingIds: string[]): string {
+/**
+ * Temporary views, private to one connection, that show only what `visibility` allows. With
+ * `allEvents` the horizon is at or after the last event, so the time filter is left out.
+ */
+export function visibleViewsSql(horizon: Date, releasedFindingIds: string[], allEvents = false): string {
   const stamp = horizon.toISOString().replace('T', ' ').replace('Z', '');
   const ids = releasedFindingIds.length > 0 ? releasedFindingIds.map(quote).join(', ') : 'NULL';
+  const where = allEvents ? '' : `WHERE _ts <= TIMESTAMP ${quote(stamp)}`;
   return `
 CREATE TEMP VIEW cloudtrail_logs AS
-  SELECT * EXCLUDE (_ts) FROM ${HiddenSchema}.cloudtrail WHERE _ts <= TIMESTAMP ${quote(stamp)};
+  SELECT * EXCLUDE (_ts) FROM ${HiddenSchema}.cloudtrail ${where};
 CREATE TEMP VIEW guardduty_findings AS
   SELECT * FROM ${HiddenSchema}.findings WHERE id IN (${ids});
 CREATE TEMP VIEW visible_lines AS
-  SELECT eventid, rowid AS _line FROM ${HiddenSchema}.cloudtrail WHERE _ts <= TIMESTAMP ${quote(stamp)};`;
+  SELECT eventid, rowid AS _line FROM ${HiddenSchema}.cloudtrail ${where};`;
 }
 
 /** Table names participants may reference. */

@@ -1,5 +1,5 @@
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { openVisible } from './query-database.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { openVisible, type QueryDatabase } from './query-database.js';
 import type { Visibility } from './protocol.js';
 
 /** Idle connections kept per visibility, and visibilities kept, at most. */
@@ -14,14 +14,14 @@ const VisibilitiesKept = 32;
 export class ConnectionPool {
   private readonly idle = new Map<string, DuckDBConnection[]>();
 
-  constructor(private readonly instance: DuckDBInstance) {}
+  constructor(private readonly database: QueryDatabase) {}
 
   async acquire(visibility: Visibility): Promise<DuckDBConnection> {
     const key = keyOf(visibility);
     const connections = this.idle.get(key);
     const connection = connections?.pop();
     if (connection) return connection;
-    return openVisible(this.instance, visibility);
+    return openVisible(this.database, visibility);
   }
 
   /** Return a connection for reuse; it is closed when the pool for its visibility is full. */

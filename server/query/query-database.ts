@@ -7,6 +7,8 @@ import type { Visibility, WorkerInit } from './protocol.js';
 export interface QueryDatabase {
   instance: DuckDBInstance;
   eventCount: number;
+  /** Time of the last CloudTrail event (epoch milliseconds), or null when there are none. */
+  lastEventTime: number | null;
 }
 
 /**
@@ -36,8 +38,9 @@ export async function createQueryDatabase(options: WorkerInit): Promise<QueryDat
     await connection.run('SET GLOBAL autoinstall_known_extensions = false');
     await connection.run('SET GLOBAL allow_community_extensions = false');
     await connection.run('SET GLOBAL lock_configuration = true');
-    const count = await connection.runAndReadAll(`SELECT count(*) FROM ${HiddenSchema}.cloudtrail`);
-    return { instance, eventCount: Number(count.getRowsJson()[0]?.[0] ?? 0) };
+    const summary = await connection.runAndReadAll(`SELECT count(*), epoch_ms(max(_ts)) FROM ${HiddenSchema}.cloudtrail`);
+    const [count, last] = summary.getRowsJson()[0] ?? [];
+    return { instance, eventCount: Number(count ?? 0), lastEventTime: last === null || last === undefined ? null : Number(last) };
   } finally {
     connection.closeSync();
   }
@@ -80,8 +83,10 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** Open a connection whose temporary views show only what `visibility` allows. */
-export async function openVisible(instance: DuckDBInstance, visibility: Visibility): Promise<DuckDBConnection> {
-  const connection = await instance.connect();
-  await connection.run(visibleViewsSql(new Date(visibility.horizon), visibility.releasedFindingIds));
+export async function openVisible(database: QueryDatabase, visibility: Visibility): Promise<DuckDBConnection> {
+  const connection = await database.instance.connect();
+  const horizon = new Date(visibility.horizon);
+  const allEvents = database.lastEventTime !== null && horizon.getTime() >= database.lastEventTime;
+  await connection.run(visibleViewsSql(horizon, visibility.releasedFindingIds, allEvents));
   return connection;
 }

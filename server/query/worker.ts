@@ -28,7 +28,7 @@ async function init(options: WorkerInit): Promise<void> {
   if (recordFile.count !== database.eventCount) {
     throw new Error(`The events file has ${recordFile.count} records but ${database.eventCount} were loaded.`);
   }
-  pool = new ConnectionPool(database.instance);
+  pool = new ConnectionPool(database);
   records = recordFile;
   reply({ kind: 'ready', eventCount: database.eventCount, loadMs: Math.round(performance.now() - started) });
 }

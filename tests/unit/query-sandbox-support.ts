@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DuckDBInstance } from '@duckdb/node-api';
+import type { QueryDatabase } from '../../server/query/query-database.js';
 import type { QueryResult } from '../../shared/model.js';
 import { createQueryDatabase, openVisible } from '../../server/query/query-database.js';
 import type { Visibility } from '../../server/query/protocol.js';
@@ -61,9 +62,13 @@ const findings = [
 /** A locked query database over the sample records, as the worker builds it. */
 export class SampleDatabase {
   private constructor(
-    readonly instance: DuckDBInstance,
+    readonly database: QueryDatabase,
     readonly dir: string,
   ) {}
+
+  get instance(): DuckDBInstance {
+    return this.database.instance;
+  }
 
   static async create(): Promise<SampleDatabase> {
     const dir = await mkdtemp(path.join(tmpdir(), 'cloud-ir-lab-query-'));
@@ -71,13 +76,13 @@ export class SampleDatabase {
     const findingsPath = path.join(dir, 'findings.json');
     await writeFile(eventsPath, records.map((record) => JSON.stringify(record)).join('\n') + '\n');
     await writeFile(findingsPath, JSON.stringify(findings));
-    const { instance } = await createQueryDatabase({ eventsPath, findingsPath, memoryLimit: '256MB', threads: 1 });
-    return new SampleDatabase(instance, dir);
+    const database = await createQueryDatabase({ eventsPath, findingsPath, memoryLimit: '256MB', threads: 1 });
+    return new SampleDatabase(database, dir);
   }
 
   /** Run participant SQL through the gate with the sample visibility. */
-  async query(sql: string, maxRows = 1000): Promise<QueryResult> {
-    const connection = await openVisible(this.instance, SampleVisibility);
+  async query(sql: string, maxRows = 1000, visibility: Visibility = SampleVisibility): Promise<QueryResult> {
+    const connection = await openVisible(this.database, visibility);
     try {
       return await runQuery(connection, sql, maxRows);
     } finally {

@@ -84,6 +84,11 @@ describe('query sandbox', () => {
     expect(await db.scalar("SELECT count(*) FROM cloudtrail_logs WHERE eventname = 'StopLogging'")).toBe(0);
   });
 
+  it('shows every event past the last one', async () => {
+    const result = await db.query('SELECT count(*) FROM cloudtrail_logs', 10, { horizon: '2030-01-01T00:00:00Z', releasedFindingIds: [] });
+    expect(result.rows).toEqual([[3]]);
+  });
+
   it('hides unreleased findings', async () => {
     const result = await db.query('SELECT id FROM guardduty_findings');
     expect(result.rows).toEqual([['finding-released']]);
