@@ -7,7 +7,7 @@ function cellText(cell: unknown): string {
   return String(cell);
 }
 
-/** An aligned text table with a header, a rule, and a line that counts the rows. */
+/** Format an aligned text table with a header, a rule, and a line that counts the rows. */
 export function formatTable(result: QueryResult): string {
   const header = result.columns.map((column) => column.name);
   const body = result.rows.map((row) => row.map((cell) => cellText(cell).replace(/\s*\n\s*/g, ' ')));
@@ -21,14 +21,14 @@ export function formatTable(result: QueryResult): string {
 /** CSV as RFC 4180 describes it: a header row, CRLF line ends, fields quoted when they need it. */
 export function formatCsv(result: QueryResult): string {
   const field = (value: unknown) => {
-    const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const text = value === null || value === undefined ? '' : cellText(value);
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   const lines = [result.columns.map((column) => field(column.name)), ...result.rows.map((row) => row.map(field))];
   return lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
 }
 
-/** The JSON document of the query command: columns, rows, rowCount, truncated and elapsedMs. */
+/** Format the JSON document of the query command: columns, rows, rowCount, truncated and elapsedMs. */
 export function formatJson(result: QueryResult): string {
   const { columns, rows, rowCount, truncated, elapsedMs } = result;
   return JSON.stringify({ columns, rows, rowCount, truncated, elapsedMs }) + '\n';

@@ -5,7 +5,7 @@ import { PublicTables } from './athena-tables.js';
 
 /**
  * The gate every participant query passes before it runs. DuckDB's own sandbox settings already
- * block files, network, extensions and configuration; this gate adds what they cannot express:
+ * block files, network, extensions and configuration. This gate adds what they cannot express:
  * exactly one read statement (SELECT, WITH, VALUES, EXPLAIN, DESCRIBE, SHOW TABLES or COLUMNS), and no
  * table other than the public views, so the hidden tables that hold unreleased events stay out of
  * reach even though they live in the same database.
@@ -19,7 +19,7 @@ const AllowedTableFunctions = new Set(['unnest', 'range', 'generate_series', 'js
 const ReadOnlyMessage = 'Only read queries (SELECT, WITH, VALUES, EXPLAIN, DESCRIBE, SHOW TABLES or SHOW COLUMNS) can run here. Statements that change data, settings or files are not available.';
 
 export interface GatedQuery {
-  /** What the worker runs: the query with Athena notation converted, or a listing of the tables. */
+  /** Kind of work: the query with Athena notation converted, or a listing of the tables. */
   kind: 'query' | 'show-tables';
   sql: string;
   /** The bound statement, ready to run; absent for the table listing. The caller destroys it. */
@@ -134,7 +134,7 @@ function checkReferences(node: unknown, cteNames: Set<string>, at: Locate): void
   for (const value of Object.values(record)) checkReferences(value, cteNames, at);
 }
 
-/** The text of an error thrown by DuckDB, without the prefix the extractor adds. */
+/** Return the text of an error thrown by DuckDB, without the prefix the extractor adds. */
 export function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error ?? 'Unknown error');
   return text.replace(/^Failed to extract statements: /, '').slice(0, 4000);

@@ -32,8 +32,8 @@ const FindingsFile = z.array(z.looseObject({ Id: z.string(), Type: z.string(), S
 
 /**
  * Read and validate a scenario pack: its manifest, CloudTrail records, findings and background.
- * `options.backgroundEvents` replaces the manifest's background size (used by benchmarks and the
- * query command); it is part of the content hash, so cached data of another size is not reused.
+ * `options.backgroundEvents` replaces the manifest's background size, for benchmarks and the query
+ * command. It is part of the content hash, so cached data of another size is not reused.
  */
 export async function loadScenario(dir: string, options?: { backgroundEvents?: number }): Promise<ScenarioData> {
   const hash = createHash('sha256').update(`format:${DataFormatVersion}\n`);

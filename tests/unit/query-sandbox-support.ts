@@ -90,12 +90,12 @@ export class SampleDatabase {
     }
   }
 
-  /** The first cell of the first row. */
+  /** Run a query and return the first cell of its first row. */
   async scalar(sql: string): Promise<unknown> {
     return (await this.query(sql)).rows[0]?.[0];
   }
 
-  /** The error message the query fails with, or an empty string when it succeeds. */
+  /** Run a query and return its error message, or an empty string when it succeeds. */
   async error(sql: string): Promise<string> {
     return this.query(sql).then(
       () => '',
