@@ -44,7 +44,7 @@ const LiteralRules: Record<string, { argument: number; convert: Converter }> = {
 export function rewriteAthenaLiterals(sql: string, tree: unknown): Rewritten {
   const bytes = Buffer.from(sql, 'utf8');
   const edits: Edit[] = [];
-  collectEdits(tree, bytes, edits);
+  collectEdits(tree, bytes, edits, { root: tree, handled: new Set() });
   if (edits.length === 0) return { sql, toOriginalOffset: (offset) => offset };
 
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -70,15 +70,28 @@ function mapOffset(edits: Edit[], offset: number): number {
   return offset - shift;
 }
 
-function collectEdits(node: unknown, bytes: Buffer, edits: Edit[]): void {
+interface WalkState {
+  root: unknown;
+  /** Nodes already rewritten as part of an enclosing node. */
+  handled: Set<unknown>;
+}
+
+function collectEdits(node: unknown, bytes: Buffer, edits: Edit[], state: WalkState): void {
   if (Array.isArray(node)) {
-    for (const child of node) collectEdits(child, bytes, edits);
+    for (const child of node) collectEdits(child, bytes, edits, state);
     return;
   }
   if (node === null || typeof node !== 'object') return;
   const record = node as Record<string, unknown>;
 
-  if (record.type === 'TABLE_FUNCTION') {
+  if (record.type === 'JOIN') {
+    const edit = unnestJoinEdit(record, bytes, state.root);
+    if (edit) {
+      edits.push(edit);
+      state.handled.add(record.right);
+    }
+  }
+  if (record.type === 'TABLE_FUNCTION' && !state.handled.has(record)) {
     const edit = unnestEdits(record, bytes);
     if (edit) edits.push(...edit);
   }
@@ -88,7 +101,7 @@ function collectEdits(node: unknown, bytes: Buffer, edits: Edit[]): void {
     const edit = rule && argument ? literalEdit(argument, bytes, rule.convert) : undefined;
     if (edit) edits.push(edit);
   }
-  for (const value of Object.values(record)) collectEdits(value, bytes, edits);
+  for (const value of Object.values(record)) collectEdits(value, bytes, edits, state);
 }
 
 function literalEdit(argument: unknown, bytes: Buffer, convert: Converter): Edit | undefined {
@@ -129,6 +142,52 @@ function unnestEdits(record: Record<string, unknown>, bytes: Buffer): Edit[] | u
     { start, end: start, text: '(SELECT ' },
     { start: end, end, text: ')' },
   ];
+}
+
+/**
+ * Rewrite `T [AS a] CROSS JOIN UNNEST(x) AS t(r)` as `(SELECT *, UNNEST(x) AS r FROM T [AS a]) AS a`.
+ * With a filter on `r`, DuckDB 1.5 still plans even the wrapped form as a join that took 0.5 s on a
+ * million events, against 30 ms for this one. It applies only when nothing refers to `t` itself,
+ * because the rewritten query has no relation of that name.
+ */
+function unnestJoinEdit(join: Record<string, unknown>, bytes: Buffer, root: unknown): Edit | undefined {
+  const left = join.left as Record<string, unknown> | undefined;
+  const right = join.right as Record<string, unknown> | undefined;
+  const fn = right?.function as { function_name?: string; children?: unknown[] } | undefined;
+  const columnAliases = right?.column_name_alias as string[] | undefined;
+  if (join.ref_type !== 'CROSS' || left?.type !== 'BASE_TABLE' || right?.type !== 'TABLE_FUNCTION') return undefined;
+  if (left.schema_name || left.catalog_name || fn?.function_name?.toLowerCase() !== 'unnest' || fn.children?.length !== 1) return undefined;
+  if (right.with_ordinality !== 'WITHOUT_ORDINALITY' || columnAliases?.length !== 1 || !right.alias) return undefined;
+  const relation = String(right.alias);
+  if (refersTo(root, relation.toLowerCase())) return undefined;
+
+  const start = left.query_location;
+  const unnestStart = right.query_location;
+  if (typeof start !== 'number' || typeof unnestStart !== 'number') return undefined;
+  const open = bytes.indexOf(0x28, unnestStart);
+  const close = open === -1 ? undefined : closingParenthesis(bytes, open);
+  if (close === undefined) return undefined;
+  const aliasText = bytes.subarray(close, close + 300).toString('utf8');
+  const alias = aliasText.match(/^\s*(?:AS\s+)?("?)([A-Za-z_]\w*)\1\s*\(\s*("?)([A-Za-z_]\w*)\3\s*\)/i);
+  if (!alias || alias[2]!.toLowerCase() !== relation.toLowerCase() || alias[4]!.toLowerCase() !== columnAliases[0]!.toLowerCase()) return undefined;
+
+  const table = String(left.table_name);
+  const tableAlias = left.alias ? String(left.alias) : table;
+  const argument = bytes.subarray(open + 1, close - 1).toString('utf8');
+  const end = close + Buffer.byteLength(alias[0], 'utf8');
+  const text = `(SELECT *, UNNEST(${argument}) AS "${columnAliases[0]!.replaceAll('"', '""')}" FROM ${table} AS "${tableAlias}") AS "${tableAlias}"`;
+  return { start, end, text };
+}
+
+/** Whether any column reference or star in `node` is qualified by `relation` (lowercase). */
+function refersTo(node: unknown, relation: string): boolean {
+  if (Array.isArray(node)) return node.some((child) => refersTo(child, relation));
+  if (node === null || typeof node !== 'object') return false;
+  const record = node as Record<string, unknown>;
+  const names = record.column_names as string[] | undefined;
+  if (record.class === 'COLUMN_REF' && names && names.length > 1 && names[0]!.toLowerCase() === relation) return true;
+  if (record.class === 'STAR' && String(record.relation_name ?? '').toLowerCase() === relation) return true;
+  return Object.values(record).some((value) => refersTo(value, relation));
 }
 
 /** Byte offset just past the parenthesis that closes the one at `open`, skipping quoted text. */

@@ -79,6 +79,18 @@ describe('Athena functions', () => {
     expect(result.rows).toEqual([['CreateAccessKey', 'AWS::IAM::User']]);
   });
 
+  it('unnests with the relation alias in use', async () => {
+    const result = await db.query("SELECT t.r.type FROM cloudtrail_logs CROSS JOIN UNNEST(resources) AS t(r) WHERE t.r.arn LIKE '%dev-deploy'");
+    expect(result.rows).toEqual([['AWS::IAM::User']]);
+  });
+
+  it('unnests keeping every column for SELECT *', async () => {
+    const plain = await db.query('SELECT * FROM cloudtrail_logs LIMIT 1');
+    const joined = await db.query("SELECT * FROM cloudtrail_logs c CROSS JOIN UNNEST(c.resources) AS t(r) WHERE r.type = 'AWS::IAM::User'");
+    expect(joined.columns.map((column) => column.name)).toEqual([...plain.columns.map((column) => column.name), 'r']);
+    expect(joined.rowCount).toBe(1);
+  });
+
   it('filters on nested identity fields', async () => {
     const result = await db.query("SELECT count(*) FROM cloudtrail_logs WHERE useridentity.sessioncontext.attributes.mfaauthenticated = 'false'");
     expect(result.rows[0]![0]).toBe(1);
