@@ -179,7 +179,7 @@ function unnestJoinEdit(join: Record<string, unknown>, bytes: Buffer, root: unkn
   return { start, end, text };
 }
 
-/** Whether any column reference or star in `node` is qualified by `relation` (lowercase). */
+/** Return whether any column reference or star in `node` is qualified by `relation` (lowercase). */
 function refersTo(node: unknown, relation: string): boolean {
   if (Array.isArray(node)) return node.some((child) => refersTo(child, relation));
   if (node === null || typeof node !== 'object') return false;

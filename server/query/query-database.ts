@@ -46,7 +46,7 @@ export async function createQueryDatabase(options: WorkerInit): Promise<QueryDat
   }
 }
 
-/** Database file of an events file: same folder and name, so the content hash names both. */
+/** Return the database file of an events file: same folder and name, so the content hash names both. */
 export function storeFileFor(eventsPath: string): string {
   return `${eventsPath.replace(/\.cloudtrail\.ndjson$|\.ndjson$/, '')}.athena-v${TableFormatVersion}.duckdb`;
 }
