@@ -83,7 +83,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   const store = instrumentStore(rawStore, metrics);
 
   const engine = new QueryEngine(
-    { timeoutMs: config.queryTimeoutMs, memoryLimit: config.queryMemoryLimit, threads: 1 },
+    { timeoutMs: config.queryTimeoutMs, memoryLimit: config.queryMemoryLimit, threads: 1, maxRows: config.queryMaxRows },
     categoryLogger(logger, 'query'),
   );
   instrumentQueryEngine(engine, metrics);
@@ -98,7 +98,11 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   const hints = new HintService(context, exercises);
   const invites = new InviteService(context);
   const scheduler = new ReleaseScheduler(store, control, exerciseLogger);
-  const investigation = new InvestigationService(exercises, engine, categoryLogger(logger, 'query'));
+  const investigation = new InvestigationService(exercises, engine, categoryLogger(logger, 'query'), {
+    maxSqlLength: config.queryMaxSqlLength,
+    teamConcurrency: config.queryTeamConcurrency,
+    ratePerMinute: config.queryRatePerMinute,
+  });
 
   // Ready once every scenario pack has been loaded (or has failed to load and been logged).
   let ready = false;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { Limits } from '../shared/limits.js';
 
 /**
  * Every setting of the server, read once from the environment. An invalid value stops the start
@@ -18,6 +19,14 @@ const Env = z.object({
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Memory limit of the query worker's DuckDB, in DuckDB's notation (for example 1GB). */
   QUERY_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'must be a size such as 512MB or 2GB').default('1GB'),
+  /** Rows a query returns at most; the total is still counted and the result flagged as truncated. */
+  QUERY_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  /** Characters of SQL a participant may send in one query. */
+  QUERY_MAX_SQL_LENGTH: z.coerce.number().int().min(100).max(Limits.sqlMaxLengthCeiling).default(Limits.sqlMaxLength),
+  /** Queries of one team that may run at the same time. */
+  QUERY_TEAM_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
+  /** Queries one participant may start per minute. */
+  QUERY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
 });
 
 export interface Config {
@@ -30,6 +39,10 @@ export interface Config {
   logLevel: string;
   queryTimeoutMs: number;
   queryMemoryLimit: string;
+  queryMaxRows: number;
+  queryMaxSqlLength: number;
+  queryTeamConcurrency: number;
+  queryRatePerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -52,5 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     queryTimeoutMs: values.QUERY_TIMEOUT_MS,
     queryMemoryLimit: values.QUERY_MEMORY_LIMIT,
+    queryMaxRows: values.QUERY_MAX_ROWS,
+    queryMaxSqlLength: values.QUERY_MAX_SQL_LENGTH,
+    queryTeamConcurrency: values.QUERY_TEAM_CONCURRENCY,
+    queryRatePerMinute: values.QUERY_RATE_PER_MINUTE,
   };
 }

@@ -11,6 +11,7 @@ export const ErrorCode = {
   QueryRejected: 'QUERY_REJECTED',
   QueryFailed: 'QUERY_FAILED',
   QueryTimeout: 'QUERY_TIMEOUT',
+  QueryCancelled: 'QUERY_CANCELLED',
   Internal: 'INTERNAL',
 } as const;
 

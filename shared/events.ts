@@ -4,6 +4,9 @@ import type {
   ExerciseState,
   ExerciseSummary,
   PhaseReleased,
+  NamedQueryView,
+  QueryCancelResult,
+  QueryHistoryEntry,
   QueryResult,
   ScoreboardUpdate,
   SessionView,
@@ -15,6 +18,7 @@ import type {
   ExerciseCreatePayload,
   ExerciseRefPayload,
   ObjectiveSubmitPayload,
+  QueryCancelPayload,
   QueryRunPayload,
 } from './schemas.js';
 import type { AuditPage, BoardState, ClockChanged, InjectAnswerView, InjectView, InviteResult, InviteView, StoreFailure } from './orchestration.js';
@@ -80,6 +84,9 @@ export interface ClientToServerEvents {
   'cloudtrail:list': (payload: CloudTrailListPayload, ack: AckCallback<CloudTrailPage>) => void;
   'cloudtrail:get': (payload: CloudTrailGetPayload, ack: AckCallback<Record<string, unknown>>) => void;
   'query:run': (payload: QueryRunPayload, ack: AckCallback<QueryResult>) => void;
+  'query:cancel': (payload: QueryCancelPayload, ack: AckCallback<QueryCancelResult>) => void;
+  'query:presets': (ack: AckCallback<NamedQueryView[]>) => void;
+  'query:history': (ack: AckCallback<QueryHistoryEntry[]>) => void;
   'objective:submit': (payload: ObjectiveSubmitPayload, ack: AckCallback<SubmissionResult>) => void;
   'hint:open': (payload: HintOpenPayload, ack: AckCallback<HintView>) => void;
   'inject:answer': (payload: InjectAnswerPayload, ack: AckCallback<InjectAnswerView>) => void;
@@ -101,6 +108,8 @@ export interface ServerToClientEvents {
   'board:updated': (board: BoardState) => void;
   /** Sent to facilitators when the store could not save a change. */
   'store:failed': (failure: StoreFailure) => void;
+  /** A member of the team ran a query; sent to that team only. */
+  'query:recorded': (entry: QueryHistoryEntry) => void;
 }
 
 export type ClientToServerEventName = keyof ClientToServerEvents;

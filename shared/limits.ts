@@ -6,6 +6,10 @@ export const Limits = {
   teamsPerExerciseMax: 20,
   answerMaxLength: 500,
   sqlMaxLength: 20_000,
+  /** Largest SQL length the server can be configured to accept (QUERY_MAX_SQL_LENGTH), below the socket message size. */
+  sqlMaxLengthCeiling: 90_000,
+  /** Entries of a team's query history kept and sent to its members. */
+  queryHistoryMax: 50,
   /** Rows a query returns at most; the total is still counted. */
   queryRowsMax: 1_000,
   cloudTrailPageSizeMax: 200,

@@ -146,6 +146,34 @@ export interface QueryResult {
   elapsedMs: number;
 }
 
+/** A named query of the scenario, offered as a preset in the query tab. */
+export interface NamedQueryView {
+  id: string;
+  name: string;
+  description: string;
+  sql: string;
+}
+
+/** One query a team member ran, as the whole team sees it in the shared history. */
+export interface QueryHistoryEntry {
+  id: string;
+  sql: string;
+  playerId: string;
+  displayName: string;
+  /** ISO 8601 wall-clock time the query finished. */
+  ranAt: string;
+  ok: boolean;
+  rowCount: number | null;
+  elapsedMs: number | null;
+  /** Error code when the query failed (QUERY_FAILED, QUERY_TIMEOUT, ...). */
+  errorCode: string | null;
+}
+
+export interface QueryCancelResult {
+  /** Number of running queries that were cancelled. */
+  cancelled: number;
+}
+
 export interface SubmissionResult {
   objectiveId: string;
   correct: boolean;

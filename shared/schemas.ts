@@ -23,7 +23,14 @@ export const CloudTrailListPayload = z.strictObject({
 export const CloudTrailGetPayload = z.strictObject({ eventId: z.string().min(1).max(128) });
 
 export const QueryRunPayload = z.strictObject({
-  sql: z.string().trim().min(1, 'must not be empty').max(Limits.sqlMaxLength, `must be at most ${Limits.sqlMaxLength} characters`),
+  sql: z.string().trim().min(1, 'must not be empty').max(Limits.sqlMaxLengthCeiling, `must be at most ${Limits.sqlMaxLengthCeiling} characters`),
+  /** Client-chosen id of this run, so that `query:cancel` can name it. */
+  queryId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, "-" and "_"').optional(),
+});
+
+/** Cancel the caller's running query with this id, or every query of the caller when the id is omitted. */
+export const QueryCancelPayload = z.strictObject({
+  queryId: z.string().min(1).max(64).optional(),
 });
 
 export const ObjectiveSubmitPayload = z.strictObject({
@@ -46,5 +53,6 @@ export type ExerciseRefPayload = z.infer<typeof ExerciseRefPayload>;
 export type CloudTrailListPayload = z.input<typeof CloudTrailListPayload>;
 export type CloudTrailGetPayload = z.infer<typeof CloudTrailGetPayload>;
 export type QueryRunPayload = z.infer<typeof QueryRunPayload>;
+export type QueryCancelPayload = z.infer<typeof QueryCancelPayload>;
 export type ObjectiveSubmitPayload = z.infer<typeof ObjectiveSubmitPayload>;
 export type JoinPayload = z.infer<typeof JoinPayload>;

@@ -1,4 +1,5 @@
 import { scenarioCommand } from './scenario-command.js';
+import { queryCommand } from './query-command.js';
 import { serve } from './serve.js';
 
 const Usage = `Usage: cloud-ir-lab <command>
@@ -7,6 +8,7 @@ Commands:
   serve    Start the server (HTTP, Socket.IO and Yjs on one port).
            Settings come from environment variables; see .env.example.
   scenario Validate, import and export scenario packs; see "cloud-ir-lab scenario --help".
+  query    Run one Athena SQL query over a scenario's data; see "cloud-ir-lab query --help".
 `;
 
 /** Entry point of the `cloud-ir-lab` command. */
@@ -18,6 +20,8 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'scenario':
       return scenarioCommand(rest);
+    case 'query':
+      return queryCommand(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -5,7 +5,15 @@
  * JSON documents of requestParameters and similar fields stay strings, as Athena keeps them.
  */
 
-export const HiddenSchema = 'hidden';
+/**
+ * Database and schema of the full data. The database is a file in the scenario cache, attached
+ * read-only, so DuckDB keeps it compressed and loads pages into memory as queries need them.
+ */
+export const HiddenDatabase = 'store';
+export const HiddenSchema = `${HiddenDatabase}.hidden`;
+
+/** Bumped when the tables below change, so a database file built by older code is rebuilt. */
+export const TableFormatVersion = 1;
 
 function quote(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
@@ -13,132 +21,111 @@ function quote(value: string): string {
 
 const str = (json: string, path: string) => `json_extract_string(${json}, ${quote(path)})`;
 
-/** Rebuild a JSON sub-document as text (NULL stays NULL), as Athena's CloudTrail SerDe does. */
-const text = (column: string) => `CASE WHEN ${column} IS NULL OR json_type(${column}) = 'NULL' THEN NULL ELSE CAST(${column} AS VARCHAR) END`;
+/**
+ * Types of the CloudTrail record fields as read_json parses them. Keys match the JSON keys of a
+ * record, which are case-sensitive; nested documents that Athena keeps as strings are read as JSON.
+ */
+const RecordColumns: Record<string, string> = {
+  eventVersion: 'VARCHAR',
+  userIdentity: `STRUCT("type" VARCHAR, principalId VARCHAR, arn VARCHAR, accountId VARCHAR, invokedBy VARCHAR, accessKeyId VARCHAR,
+    userName VARCHAR, onBehalfOf STRUCT(userId VARCHAR, identityStoreArn VARCHAR),
+    sessionContext STRUCT(attributes STRUCT(mfaAuthenticated VARCHAR, creationDate VARCHAR),
+      sessionIssuer STRUCT("type" VARCHAR, principalId VARCHAR, arn VARCHAR, accountId VARCHAR, userName VARCHAR),
+      ec2RoleDelivery VARCHAR, webIdFederationData STRUCT(federatedProvider VARCHAR, attributes MAP(VARCHAR, VARCHAR))))`,
+  eventTime: 'VARCHAR',
+  eventSource: 'VARCHAR',
+  eventName: 'VARCHAR',
+  awsRegion: 'VARCHAR',
+  sourceIPAddress: 'VARCHAR',
+  userAgent: 'VARCHAR',
+  errorCode: 'VARCHAR',
+  errorMessage: 'VARCHAR',
+  requestParameters: 'JSON',
+  responseElements: 'JSON',
+  additionalEventData: 'JSON',
+  requestID: 'VARCHAR',
+  eventID: 'VARCHAR',
+  readOnly: 'VARCHAR',
+  resources: 'STRUCT(ARN VARCHAR, accountId VARCHAR, "type" VARCHAR)[]',
+  eventType: 'VARCHAR',
+  apiVersion: 'VARCHAR',
+  recipientAccountId: 'VARCHAR',
+  serviceEventDetails: 'JSON',
+  sharedEventID: 'VARCHAR',
+  vpcEndpointId: 'VARCHAR',
+  vpcEndpointAccountId: 'VARCHAR',
+  eventCategory: 'VARCHAR',
+  addendum: 'STRUCT(reason VARCHAR, updatedFields VARCHAR, originalRequestID VARCHAR, originalEventID VARCHAR)',
+  sessionCredentialFromConsole: 'VARCHAR',
+  edgeDeviceDetails: 'JSON',
+  tlsDetails: 'STRUCT(tlsVersion VARCHAR, cipherSuite VARCHAR, clientProvidedHostHeader VARCHAR)',
+};
+
+/** The Athena column types of the nested fields, lowercase; a struct cast matches fields by name. */
+const UserIdentityType = `STRUCT("type" VARCHAR, principalid VARCHAR, arn VARCHAR, accountid VARCHAR, invokedby VARCHAR, accesskeyid VARCHAR,
+  username VARCHAR, onbehalfof STRUCT(userid VARCHAR, identitystorearn VARCHAR),
+  sessioncontext STRUCT(attributes STRUCT(mfaauthenticated VARCHAR, creationdate VARCHAR),
+    sessionissuer STRUCT("type" VARCHAR, principalid VARCHAR, arn VARCHAR, accountid VARCHAR, username VARCHAR),
+    ec2roledelivery VARCHAR, webidfederationdata STRUCT(federatedprovider VARCHAR, attributes MAP(VARCHAR, VARCHAR))))`;
 
 /**
- * Paths read from each record as strings. One json_extract_string call with the list of paths
- * parses the record once. A separate call per column parses it again for every column, and
- * with 25,000 records that needed more than 1 GB in DuckDB 1.5.
+ * Load newline-delimited CloudTrail records from `path` into the hidden cloudtrail table. read_json
+ * parses each record once into typed columns, and the rows keep the file's order, so a row's
+ * `rowid` is its 0-based line and the worker can return the original record without storing it.
  */
-const ScalarPaths = [
-  'eventVersion', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'sourceIPAddress', 'userAgent', 'errorCode',
-  'errorMessage', 'requestID', 'eventID', 'readOnly', 'eventType', 'apiVersion', 'recipientAccountId', 'sharedEventID',
-  'vpcEndpointId', 'vpcEndpointAccountId', 'eventCategory', 'sessionCredentialFromConsole',
-  'addendum.reason', 'addendum.updatedFields', 'addendum.originalRequestID', 'addendum.originalEventID',
-  'tlsDetails.tlsVersion', 'tlsDetails.cipherSuite', 'tlsDetails.clientProvidedHostHeader',
-  'userIdentity.type', 'userIdentity.principalId', 'userIdentity.arn', 'userIdentity.accountId', 'userIdentity.invokedBy',
-  'userIdentity.accessKeyId', 'userIdentity.userName', 'userIdentity.onBehalfOf.userId', 'userIdentity.onBehalfOf.identityStoreArn',
-  'userIdentity.sessionContext.attributes.mfaAuthenticated', 'userIdentity.sessionContext.attributes.creationDate',
-  'userIdentity.sessionContext.sessionIssuer.type', 'userIdentity.sessionContext.sessionIssuer.principalId',
-  'userIdentity.sessionContext.sessionIssuer.arn', 'userIdentity.sessionContext.sessionIssuer.accountId',
-  'userIdentity.sessionContext.sessionIssuer.userName', 'userIdentity.sessionContext.ec2RoleDelivery',
-  'userIdentity.sessionContext.webIdFederationData.federatedProvider',
-] as const;
-
-/** Sub-documents read from each record as JSON, with one json_extract call for the same reason. */
-const DocumentPaths = [
-  'requestParameters', 'responseElements', 'additionalEventData', 'resources', 'serviceEventDetails', 'edgeDeviceDetails',
-  'userIdentity.sessionContext.webIdFederationData.attributes',
-] as const;
-
-const pathList = (paths: readonly string[]) => `[${paths.map((path) => quote(`$.${path}`)).join(', ')}]`;
-/** The string at `path`, from the list extracted in the inner query (DuckDB lists are 1-based). */
-const s = (path: (typeof ScalarPaths)[number]) => `v[${ScalarPaths.indexOf(path) + 1}]`;
-const doc = (path: (typeof DocumentPaths)[number]) => `d[${DocumentPaths.indexOf(path) + 1}]`;
-
-const userIdentity = () => `struct_pack(
-  type := ${s('userIdentity.type')},
-  principalid := ${s('userIdentity.principalId')},
-  arn := ${s('userIdentity.arn')},
-  accountid := ${s('userIdentity.accountId')},
-  invokedby := ${s('userIdentity.invokedBy')},
-  accesskeyid := ${s('userIdentity.accessKeyId')},
-  username := ${s('userIdentity.userName')},
-  onbehalfof := struct_pack(
-    userid := ${s('userIdentity.onBehalfOf.userId')},
-    identitystorearn := ${s('userIdentity.onBehalfOf.identityStoreArn')}),
-  sessioncontext := struct_pack(
-    attributes := struct_pack(
-      mfaauthenticated := ${s('userIdentity.sessionContext.attributes.mfaAuthenticated')},
-      creationdate := ${s('userIdentity.sessionContext.attributes.creationDate')}),
-    sessionissuer := struct_pack(
-      type := ${s('userIdentity.sessionContext.sessionIssuer.type')},
-      principalid := ${s('userIdentity.sessionContext.sessionIssuer.principalId')},
-      arn := ${s('userIdentity.sessionContext.sessionIssuer.arn')},
-      accountid := ${s('userIdentity.sessionContext.sessionIssuer.accountId')},
-      username := ${s('userIdentity.sessionContext.sessionIssuer.userName')}),
-    ec2roledelivery := ${s('userIdentity.sessionContext.ec2RoleDelivery')},
-    webidfederationdata := struct_pack(
-      federatedprovider := ${s('userIdentity.sessionContext.webIdFederationData.federatedProvider')},
-      attributes := CAST(${doc('userIdentity.sessionContext.webIdFederationData.attributes')} AS MAP(VARCHAR, VARCHAR)))))`;
-
-const resources = (r: string) => `CASE WHEN ${r} IS NULL OR json_type(${r}) <> 'ARRAY' THEN NULL ELSE list_transform(
-  CAST(${r} AS JSON[]),
-  x -> struct_pack(arn := ${str('x', '$.ARN')}, accountid := ${str('x', '$.accountId')}, type := ${str('x', '$.type')})) END`;
-
-/** Load newline-delimited CloudTrail records from `path` into `hidden.cloudtrail`. */
-export function loadCloudTrailSql(path: string): string {
+export function loadCloudTrailSql(path: string, schema: string = HiddenSchema): string {
+  const columns = Object.entries(RecordColumns)
+    .map(([key, type]) => `${quote(key)}: ${quote(type.replace(/\s+/g, ' '))}`)
+    .join(', ');
+  const text = (field: string) => `CAST("${field}" AS VARCHAR)`;
   return `
-CREATE SCHEMA IF NOT EXISTS ${HiddenSchema};
-CREATE TABLE ${HiddenSchema}.cloudtrail AS
+CREATE SCHEMA IF NOT EXISTS ${schema};
+CREATE TABLE ${schema}.cloudtrail AS
 SELECT
-  ${s('eventVersion')} AS eventversion,
-  ${userIdentity()} AS useridentity,
-  ${s('eventTime')} AS eventtime,
-  ${s('eventSource')} AS eventsource,
-  ${s('eventName')} AS eventname,
-  ${s('awsRegion')} AS awsregion,
-  ${s('sourceIPAddress')} AS sourceipaddress,
-  ${s('userAgent')} AS useragent,
-  ${s('errorCode')} AS errorcode,
-  ${s('errorMessage')} AS errormessage,
-  ${text(doc('requestParameters'))} AS requestparameters,
-  ${text(doc('responseElements'))} AS responseelements,
-  ${text(doc('additionalEventData'))} AS additionaleventdata,
-  ${s('requestID')} AS requestid,
-  ${s('eventID')} AS eventid,
-  ${s('readOnly')} AS readonly,
-  ${resources(doc('resources'))} AS resources,
-  ${s('eventType')} AS eventtype,
-  ${s('apiVersion')} AS apiversion,
-  ${s('recipientAccountId')} AS recipientaccountid,
-  ${text(doc('serviceEventDetails'))} AS serviceeventdetails,
-  ${s('sharedEventID')} AS sharedeventid,
-  ${s('vpcEndpointId')} AS vpcendpointid,
-  ${s('vpcEndpointAccountId')} AS vpcendpointaccountid,
-  ${s('eventCategory')} AS eventcategory,
-  struct_pack(
-    reason := ${s('addendum.reason')},
-    updatedfields := ${s('addendum.updatedFields')},
-    originalrequestid := ${s('addendum.originalRequestID')},
-    originaleventid := ${s('addendum.originalEventID')}) AS addendum,
-  ${s('sessionCredentialFromConsole')} AS sessioncredentialfromconsole,
-  ${text(doc('edgeDeviceDetails'))} AS edgedevicedetails,
-  struct_pack(
-    tlsversion := ${s('tlsDetails.tlsVersion')},
-    ciphersuite := ${s('tlsDetails.cipherSuite')},
-    clienthostheader := ${s('tlsDetails.clientProvidedHostHeader')}) AS tlsdetails,
-  ${s('awsRegion')} AS region,
-  strftime(ts, '%Y') AS year,
-  strftime(ts, '%m') AS month,
-  strftime(ts, '%d') AS day,
-  ts AS _ts,
-  _raw
+  eventVersion AS eventversion,
+  CAST(userIdentity AS ${UserIdentityType.replace(/\s+/g, ' ')}) AS useridentity,
+  eventTime AS eventtime,
+  eventSource AS eventsource,
+  eventName AS eventname,
+  awsRegion AS awsregion,
+  sourceIPAddress AS sourceipaddress,
+  userAgent AS useragent,
+  errorCode AS errorcode,
+  errorMessage AS errormessage,
+  ${text('requestParameters')} AS requestparameters,
+  ${text('responseElements')} AS responseelements,
+  ${text('additionalEventData')} AS additionaleventdata,
+  requestID AS requestid,
+  eventID AS eventid,
+  readOnly AS readonly,
+  CAST(resources AS STRUCT(arn VARCHAR, accountid VARCHAR, "type" VARCHAR)[]) AS resources,
+  eventType AS eventtype,
+  apiVersion AS apiversion,
+  recipientAccountId AS recipientaccountid,
+  ${text('serviceEventDetails')} AS serviceeventdetails,
+  sharedEventID AS sharedeventid,
+  vpcEndpointId AS vpcendpointid,
+  vpcEndpointAccountId AS vpcendpointaccountid,
+  eventCategory AS eventcategory,
+  CAST(addendum AS STRUCT(reason VARCHAR, updatedfields VARCHAR, originalrequestid VARCHAR, originaleventid VARCHAR)) AS addendum,
+  sessionCredentialFromConsole AS sessioncredentialfromconsole,
+  ${text('edgeDeviceDetails')} AS edgedevicedetails,
+  CAST(tlsDetails AS STRUCT(tlsversion VARCHAR, ciphersuite VARCHAR, clientprovidedhostheader VARCHAR)) AS tlsdetails,
+  awsRegion AS region,
+  strftime(_ts, '%Y') AS year,
+  strftime(_ts, '%m') AS month,
+  strftime(_ts, '%d') AS day,
+  _ts
 FROM (
-  SELECT v, d, _raw, CAST(v[${ScalarPaths.indexOf('eventTime') + 1}] AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS ts
-  FROM (
-    SELECT json_extract_string(json, ${pathList(ScalarPaths)}) AS v, json_extract(json, ${pathList(DocumentPaths)}) AS d, CAST(json AS VARCHAR) AS _raw
-    FROM read_json_objects(${quote(path)}, format = 'newline_delimited')
-  )
-)
-ORDER BY _ts, eventid;`;
+  SELECT *, CAST(eventTime AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS _ts
+  FROM read_json(${quote(path)}, format = 'newline_delimited', columns = {${columns}})
+);`;
 }
 
-/** Load a JSON array of GuardDuty findings (GetFindings shape) from `path` into `hidden.findings`. */
-export function loadFindingsSql(path: string): string {
+/** Load a JSON array of GuardDuty findings (GetFindings shape) from `path` into the hidden findings table. */
+export function loadFindingsSql(path: string, schema: string = HiddenSchema): string {
   return `
-CREATE TABLE ${HiddenSchema}.findings AS
+CREATE TABLE ${schema}.findings AS
 SELECT
   ${str('f', '$.SchemaVersion')} AS schemaversion,
   ${str('f', '$.AccountId')} AS accountid,
@@ -157,17 +144,21 @@ SELECT
 FROM (SELECT unnest(CAST(json AS JSON[])) AS f FROM read_json_objects(${quote(path)}, format = 'unstructured'));`;
 }
 
-/** Temporary views, private to one connection, that show only what `visibility` allows. */
-export function visibleViewsSql(horizon: Date, releasedFindingIds: string[]): string {
+/**
+ * Temporary views, private to one connection, that show only what `visibility` allows. With
+ * `allEvents` the horizon is at or after the last event, so the time filter is left out.
+ */
+export function visibleViewsSql(horizon: Date, releasedFindingIds: string[], allEvents = false): string {
   const stamp = horizon.toISOString().replace('T', ' ').replace('Z', '');
   const ids = releasedFindingIds.length > 0 ? releasedFindingIds.map(quote).join(', ') : 'NULL';
+  const where = allEvents ? '' : `WHERE _ts <= TIMESTAMP ${quote(stamp)}`;
   return `
 CREATE TEMP VIEW cloudtrail_logs AS
-  SELECT * EXCLUDE (_ts, _raw) FROM ${HiddenSchema}.cloudtrail WHERE _ts <= TIMESTAMP ${quote(stamp)};
+  SELECT * EXCLUDE (_ts) FROM ${HiddenSchema}.cloudtrail ${where};
 CREATE TEMP VIEW guardduty_findings AS
   SELECT * FROM ${HiddenSchema}.findings WHERE id IN (${ids});
-CREATE TEMP VIEW visible_raw AS
-  SELECT eventid, _ts, _raw FROM ${HiddenSchema}.cloudtrail WHERE _ts <= TIMESTAMP ${quote(stamp)};`;
+CREATE TEMP VIEW visible_lines AS
+  SELECT eventid, rowid AS _line FROM ${HiddenSchema}.cloudtrail ${where};`;
 }
 
 /** Table names participants may reference. */

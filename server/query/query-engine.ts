@@ -8,6 +8,8 @@ export interface QueryEngineOptions {
   timeoutMs: number;
   memoryLimit: string;
   threads: number;
+  /** Rows a query returns at most; defaults to Limits.queryRowsMax. */
+  maxRows?: number;
 }
 
 /** Files of a scenario prepared for loading: newline-delimited CloudTrail and a findings array. */
@@ -44,8 +46,15 @@ export class QueryEngine {
     await worker.start();
   }
 
-  async query(scenarioId: string, visibility: Visibility, sql: string): Promise<QueryResult> {
-    return (await this.worker(scenarioId).request({ kind: 'query', visibility, sql, maxRows: Limits.queryRowsMax })) as QueryResult;
+  /** Run one participant query; `signal` cancels it. */
+  async query(scenarioId: string, visibility: Visibility, sql: string, signal?: AbortSignal): Promise<QueryResult> {
+    const maxRows = this.options.maxRows ?? Limits.queryRowsMax;
+    return (await this.worker(scenarioId).request({ kind: 'query', visibility, sql, maxRows }, signal)) as QueryResult;
+  }
+
+  /** Process id of the scenario's worker, for measuring its memory. */
+  workerPid(scenarioId: string): number | undefined {
+    return this.workers.get(scenarioId)?.pid;
   }
 
   async listEvents(scenarioId: string, visibility: Visibility, filter: CloudTrailFilter, offset: number, limit: number): Promise<CloudTrailPage> {

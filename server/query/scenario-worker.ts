@@ -5,7 +5,7 @@ import type { WorkerInit, WorkerReply, WorkerRequest, WorkerResultData } from '.
 
 export class WorkerRequestError extends Error {
   constructor(
-    readonly code: 'rejected' | 'failed' | 'interrupted' | 'timeout' | 'crashed',
+    readonly code: 'rejected' | 'failed' | 'interrupted' | 'timeout' | 'cancelled' | 'crashed',
     message: string,
   ) {
     super(message);
@@ -20,7 +20,14 @@ interface Pending {
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
   killTimer?: NodeJS.Timeout;
+  /** Set when the caller cancelled the request, so the interrupt is reported as a cancel. */
+  cancelled?: boolean;
 }
+
+/** Threads of the worker's libuv pool, which runs DuckDB calls: enough that long queries do not queue short ones. */
+const WorkerThreadPoolSize = 16;
+
+const CancelledMessage = 'USER_CANCELLED: The query was cancelled.';
 
 /** Grace period after an interrupt before the worker is killed and replaced, in milliseconds. */
 const InterruptGraceMs = 2_000;
@@ -49,14 +56,25 @@ export class ScenarioWorker {
     return this.ready;
   }
 
-  async request(body: RequestBody): Promise<WorkerResultData> {
+  /** Process id of the running worker, if one runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /**
+   * Send a request to the worker. It fails with a WorkerRequestError on timeout, on a crash of
+   * the worker, and with code `cancelled` when `signal` aborts before the result arrives.
+   */
+  async request(body: RequestBody, signal?: AbortSignal): Promise<WorkerResultData> {
     await this.start();
     const child = this.child;
     if (!child?.connected) throw new WorkerRequestError('crashed', 'The query engine is restarting. Try again in a few seconds.');
+    if (signal?.aborted) throw new WorkerRequestError('cancelled', CancelledMessage);
     const id = this.nextId++;
     return new Promise<WorkerResultData>((resolve, reject) => {
-      const timer = setTimeout(() => this.onTimeout(id, child), this.timeoutMs);
+      const timer = setTimeout(() => this.interrupt(id, child), this.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
+      signal?.addEventListener('abort', () => this.cancel(id, child), { once: true });
       child.send({ ...body, id } as WorkerRequest);
     });
   }
@@ -76,6 +94,7 @@ export class ScenarioWorker {
       execArgv: workerExecArgv(),
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, UV_THREADPOOL_SIZE: String(WorkerThreadPoolSize) },
     });
     this.child = child;
 
@@ -106,13 +125,22 @@ export class ScenarioWorker {
     clearTimeout(entry.timer);
     clearTimeout(entry.killTimer);
     if (message.ok) entry.resolve(message.data);
+    else if (message.code === 'interrupted' && entry.cancelled) entry.reject(new WorkerRequestError('cancelled', CancelledMessage));
     else if (message.code === 'interrupted') entry.reject(new WorkerRequestError('timeout', this.timeoutMessage()));
     else entry.reject(new WorkerRequestError(message.code, message.message));
   }
 
-  private onTimeout(id: number, child: ChildProcess): void {
+  private cancel(id: number, child: ChildProcess): void {
     const entry = this.pending.get(id);
-    if (!entry) return;
+    if (!entry || entry.killTimer) return;
+    entry.cancelled = true;
+    clearTimeout(entry.timer);
+    this.interrupt(id, child);
+  }
+
+  private interrupt(id: number, child: ChildProcess): void {
+    const entry = this.pending.get(id);
+    if (!entry || entry.killTimer) return;
     child.send({ kind: 'interrupt', id });
     entry.killTimer = setTimeout(() => {
       this.logger.warn({ pid: child.pid, requestId: id }, 'query worker did not stop after an interrupt; killing it');
@@ -126,7 +154,9 @@ export class ScenarioWorker {
       clearTimeout(entry.timer);
       clearTimeout(entry.killTimer);
       const timedOut = entry.killTimer !== undefined;
-      entry.reject(timedOut ? new WorkerRequestError('timeout', this.timeoutMessage()) : new WorkerRequestError('crashed', 'The query engine stopped while running this query. It has been restarted; run the query again.'));
+      if (entry.cancelled) entry.reject(new WorkerRequestError('cancelled', CancelledMessage));
+      else if (timedOut) entry.reject(new WorkerRequestError('timeout', this.timeoutMessage()));
+      else entry.reject(new WorkerRequestError('crashed', 'The query engine stopped while running this query. It has been restarted; run the query again.'));
       this.pending.delete(id);
     }
     this.child = undefined;
@@ -137,7 +167,7 @@ export class ScenarioWorker {
   }
 
   private timeoutMessage(): string {
-    return `Query timed out after ${this.timeoutMs} ms and was cancelled. Narrow it with a WHERE clause on eventtime or eventname, or add a LIMIT.`;
+    return `EXCEEDED_TIME_LIMIT: Query exceeded the maximum execution time of ${this.timeoutMs} ms and was cancelled. Narrow it with a WHERE clause on eventtime or eventname, or add a LIMIT.`;
   }
 }
 

@@ -1,11 +1,14 @@
-import { StatementType, type DuckDBConnection } from '@duckdb/node-api';
+import { StatementType, type DuckDBConnection, type DuckDBPreparedStatement } from '@duckdb/node-api';
+import { athenaMessage, positionAt, translateDuckDbError } from './athena-errors.js';
+import { rewriteAthenaLiterals, RewriteError } from './athena-rewrite.js';
 import { PublicTables } from './athena-tables.js';
 
 /**
- * Decide whether participant SQL may run. DuckDB's own sandbox settings already block files,
- * network, extensions and configuration; this gate adds what they cannot express: exactly one
- * read-only statement, and no table other than the public views (so the hidden tables that hold
- * unreleased events stay out of reach even though they live in the same database).
+ * The gate every participant query passes before it runs. DuckDB's own sandbox settings already
+ * block files, network, extensions and configuration. This gate adds what they cannot express:
+ * exactly one read statement (SELECT, WITH, VALUES, EXPLAIN, DESCRIBE, SHOW TABLES or COLUMNS), and no
+ * table other than the public views, so the hidden tables that hold unreleased events stay out of
+ * reach even though they live in the same database.
  */
 
 export class QueryRejectedError extends Error {}
@@ -13,38 +16,74 @@ export class QueryRejectedError extends Error {}
 /** Table functions that produce rows from values and read no table or file. */
 const AllowedTableFunctions = new Set(['unnest', 'range', 'generate_series', 'json_each', 'json_tree']);
 
+const ReadOnlyMessage = 'Only read queries (SELECT, WITH, VALUES, EXPLAIN, DESCRIBE, SHOW TABLES or SHOW COLUMNS) can run here. Statements that change data, settings or files are not available.';
 
-export async function checkQuery(connection: DuckDBConnection, sql: string): Promise<void> {
+export interface GatedQuery {
+  /** Kind of work: the query with Athena notation converted, or a listing of the tables. */
+  kind: 'query' | 'show-tables';
+  sql: string;
+  /** The bound statement, ready to run; absent for the table listing. The caller destroys it. */
+  prepared?: DuckDBPreparedStatement;
+  /** Translate a DuckDB error raised while running `sql` into an Athena-style message. */
+  explainError(raw: string): string;
+}
+
+/** Check one participant query and return what to run, or throw a QueryRejectedError. */
+export async function checkQuery(connection: DuckDBConnection, sql: string): Promise<GatedQuery> {
+  if (/^\s*SHOW\s+TABLES\s*;?\s*$/i.test(sql)) return { kind: 'show-tables', sql, explainError: (raw) => raw };
+  // Athena's SHOW COLUMNS is DuckDB's DESCRIBE; the table name is then checked like any other.
+  const showColumns = sql.match(/^\s*SHOW\s+COLUMNS\s+(?:FROM|IN)\s+("?[A-Za-z_][\w.]*"?)\s*;?\s*$/i);
+  if (showColumns) return checkQuery(connection, `DESCRIBE ${showColumns[1]}`);
+
   const extracted = await connection.extractStatements(sql).catch((error: unknown) => {
-    throw new QueryRejectedError(cleanMessage(error));
+    throw new QueryRejectedError(translateDuckDbError(errorText(error), sql).message);
   });
   if (extracted.count !== 1) {
     throw new QueryRejectedError(
-      `Only one statement can run at a time, but this query contains ${extracted.count}. Remove the extra statements and the semicolons between them.`,
+      athenaMessage('NOT_SUPPORTED', `Only one statement can run at a time, but this query contains ${extracted.count}. Remove the extra statements and the semicolons between them.`),
     );
   }
 
-  const reader = await connection.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS tree', [sql]);
+  // EXPLAIN is checked as the statement it explains. EXPLAIN ANALYZE is refused because its
+  // row counts would include rows of the hidden tables that the views filter out.
+  const explain = sql.match(/^\s*EXPLAIN\s+/i);
+  if (explain && /^\s*ANALY[SZ]E\b/i.test(sql.slice(explain[0].length))) {
+    throw new QueryRejectedError(athenaMessage('NOT_SUPPORTED', 'EXPLAIN ANALYZE is not available here. Use EXPLAIN without ANALYZE.'));
+  }
+  const prefix = explain ? explain[0] : '';
+  const body = sql.slice(prefix.length);
+  const prefixBytes = Buffer.byteLength(prefix, 'utf8');
+
+  const reader = await connection.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS tree', [body]);
   const tree = JSON.parse(String(reader.getRowsJson()[0]?.[0])) as { error: boolean; error_message?: string; statements?: unknown[] };
-  if (tree.error) {
-    throw new QueryRejectedError(
-      /not a SELECT/i.test(tree.error_message ?? '') || !/syntax|parser/i.test(tree.error_message ?? '')
-        ? 'Only read queries (SELECT, WITH or VALUES) can run here.'
-        : cleanMessage(tree.error_message),
-    );
-  }
+  if (tree.error) throw new QueryRejectedError(athenaMessage('NOT_SUPPORTED', ReadOnlyMessage));
 
+  const at = (offset: unknown) => (typeof offset === 'number' && offset < 2 ** 52 ? positionAt(sql, prefixBytes + offset) : undefined);
   const cteNames = new Set<string>();
   collectCteNames(tree.statements, cteNames);
-  checkTableReferences(tree.statements, cteNames);
+  checkReferences(tree.statements, cteNames, at);
 
-  // Binding through prepare also confirms the statement type after DuckDB's own analysis.
-  const prepared = await extracted.prepare(0).catch((error: unknown) => {
-    throw new QueryRejectedError(cleanMessage(error));
-  });
-  if (prepared.statementType !== StatementType.SELECT) {
-    throw new QueryRejectedError('Only read queries (SELECT, WITH or VALUES) can run here.');
+  let rewritten;
+  try {
+    rewritten = rewriteAthenaLiterals(body, tree.statements);
+  } catch (error) {
+    if (error instanceof RewriteError) throw new QueryRejectedError(athenaMessage('INVALID_FUNCTION_ARGUMENT', error.message, at(error.offset)));
+    throw error;
   }
+  const executed = prefix + rewritten.sql;
+  const toOriginal = (offset: number) => (offset < prefixBytes ? offset : prefixBytes + rewritten.toOriginalOffset(offset - prefixBytes));
+  const explainError = (raw: string) => translateDuckDbError(raw, sql, executed, toOriginal).message;
+
+  // Binding through prepare confirms the statement type after DuckDB's own analysis and reports
+  // unknown columns and functions before any row is read.
+  const prepared = await connection.prepare(executed).catch((error: unknown) => {
+    throw new QueryRejectedError(explainError(errorText(error)));
+  });
+  if (prepared.statementType !== StatementType.SELECT && prepared.statementType !== StatementType.EXPLAIN) {
+    prepared.destroySync();
+    throw new QueryRejectedError(athenaMessage('NOT_SUPPORTED', ReadOnlyMessage));
+  }
+  return { kind: 'query', sql: executed, prepared, explainError };
 }
 
 function collectCteNames(node: unknown, names: Set<string>): void {
@@ -59,9 +98,11 @@ function collectCteNames(node: unknown, names: Set<string>): void {
   for (const value of Object.values(record)) collectCteNames(value, names);
 }
 
-function checkTableReferences(node: unknown, cteNames: Set<string>): void {
+type Locate = (offset: unknown) => ReturnType<typeof positionAt> | undefined;
+
+function checkReferences(node: unknown, cteNames: Set<string>, at: Locate): void {
   if (Array.isArray(node)) {
-    for (const child of node) checkTableReferences(child, cteNames);
+    for (const child of node) checkReferences(child, cteNames, at);
     return;
   }
   if (node === null || typeof node !== 'object') return;
@@ -72,8 +113,9 @@ function checkTableReferences(node: unknown, cteNames: Set<string>): void {
     const qualified = Boolean(record.schema_name) || Boolean(record.catalog_name);
     const known = (PublicTables as readonly string[]).includes(name) || cteNames.has(name);
     if (qualified || !known) {
+      const shown = [record.catalog_name, record.schema_name, record.table_name].filter(Boolean).join('.');
       throw new QueryRejectedError(
-        `Table "${String(record.table_name)}" does not exist. The tables you can query are ${PublicTables.join(' and ')}.`,
+        athenaMessage('TABLE_NOT_FOUND', `Table '${shown}' does not exist. The tables you can query are ${PublicTables.join(' and ')}.`, at(record.query_location)),
       );
     }
   }
@@ -81,18 +123,19 @@ function checkTableReferences(node: unknown, cteNames: Set<string>): void {
     const fn = record.function as { function_name?: string } | undefined;
     const name = String(fn?.function_name ?? '').toLowerCase();
     if (!AllowedTableFunctions.has(name)) {
-      throw new QueryRejectedError(`Table function "${name}" is not available here. Query ${PublicTables.join(' or ')} instead.`);
+      throw new QueryRejectedError(
+        athenaMessage('FUNCTION_NOT_FOUND', `Table function '${name}' is not available here. Query ${PublicTables.join(' or ')} instead.`, at(record.query_location)),
+      );
     }
   }
-  for (const value of Object.values(record)) checkTableReferences(value, cteNames);
+  // SHOW and DESCRIBE of a table or query carry that query; SHOW of anything else (all tables,
+  // databases, settings) would list the hidden schema.
+  if (record.type === 'SHOW_REF' && !record.query) throw new QueryRejectedError(athenaMessage('NOT_SUPPORTED', ReadOnlyMessage));
+  for (const value of Object.values(record)) checkReferences(value, cteNames, at);
 }
 
-/** DuckDB's message without internal detail, keeping the kind of error and the position marker. */
-export function cleanMessage(error: unknown): string {
+/** Return the text of an error thrown by DuckDB, without the prefix the extractor adds. */
+export function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error ?? 'Unknown error');
-  return text
-    .replace(/^Failed to extract statements: /, '')
-    .replace(/\n{2,}/g, '\n')
-    .trim()
-    .slice(0, 2000);
+  return text.replace(/^Failed to extract statements: /, '').slice(0, 4000);
 }

@@ -1,16 +1,20 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { Limits } from '../../shared/limits.js';
-import type { CloudTrailFilter, CloudTrailPage, CloudTrailRow, QueryResult } from '../../shared/model.js';
-import { HiddenSchema, loadCloudTrailSql, loadFindingsSql, visibleViewsSql } from './athena-tables.js';
-import type { Visibility, WorkerInit, WorkerMessage, WorkerReply, WorkerRequest, WorkerResultData } from './protocol.js';
-import { checkQuery, cleanMessage, QueryRejectedError } from './sql-gate.js';
+import type { CloudTrailFilter, CloudTrailPage, CloudTrailRow } from '../../shared/model.js';
+import type { WorkerInit, WorkerMessage, WorkerReply, WorkerRequest, WorkerResultData } from './protocol.js';
+import { ConnectionPool } from './connection-pool.js';
+import { createQueryDatabase } from './query-database.js';
+import { RecordFile } from './record-file.js';
+import { QueryFailedError, runQuery } from './run-query.js';
+import { errorText, QueryRejectedError } from './sql-gate.js';
 
 /**
  * Query worker: a child process that owns one scenario's DuckDB database. It runs apart from
  * the server so that a crash or a runaway query in DuckDB cannot take an exercise down.
  */
 
-let instance: DuckDBInstance | undefined;
+let pool: ConnectionPool | undefined;
+let records: RecordFile | undefined;
 const running = new Map<number, DuckDBConnection>();
 
 function reply(message: WorkerReply): void {
@@ -19,53 +23,14 @@ function reply(message: WorkerReply): void {
 
 async function init(options: WorkerInit): Promise<void> {
   const started = performance.now();
-  instance = await DuckDBInstance.create(':memory:', {
-    threads: String(options.threads),
-    memory_limit: options.memoryLimit,
-    // An in-memory database would otherwise spill to ./.tmp under the working directory.
-    temp_directory: '',
-  });
-  const connection = await instance.connect();
-  await connection.run(loadCloudTrailSql(options.eventsPath));
-  await connection.run(loadFindingsSql(options.findingsPath));
-  // Lock the sandbox before any participant SQL can run: no files, no network, no extensions,
-  // and no further SET or PRAGMA of settings.
-  await connection.run('SET enable_external_access = false');
-  await connection.run('SET autoload_known_extensions = false');
-  await connection.run('SET autoinstall_known_extensions = false');
-  await connection.run('SET lock_configuration = true');
-  const count = await connection.runAndReadAll(`SELECT count(*) FROM ${HiddenSchema}.cloudtrail`);
-  connection.closeSync();
-  reply({ kind: 'ready', eventCount: Number(count.getRowsJson()[0]?.[0] ?? 0), loadMs: Math.round(performance.now() - started) });
-}
-
-async function openVisible(visibility: Visibility): Promise<DuckDBConnection> {
-  if (!instance) throw new Error('The query worker has no database loaded.');
-  const connection = await instance.connect();
-  await connection.run(visibleViewsSql(new Date(visibility.horizon), visibility.releasedFindingIds));
-  return connection;
-}
-
-async function runQuery(connection: DuckDBConnection, sql: string, maxRows: number): Promise<QueryResult> {
-  const started = performance.now();
-  await checkQuery(connection, sql);
-  const reader = await connection.streamAndReadUntil(sql, maxRows + 1);
-  const truncated = reader.currentRowCount > maxRows;
-  const rows = reader.getRowsJson().slice(0, maxRows);
-  let rowCount = rows.length;
-  if (truncated) {
-    const total = await connection.runAndReadAll(`SELECT count(*) FROM (${sql})`);
-    rowCount = Number(total.getRowsJson()[0]?.[0] ?? rows.length);
+  // The line index is built while DuckDB loads, on the main thread; DuckDB loads on a pool thread.
+  const [database, recordFile] = await Promise.all([createQueryDatabase(options), RecordFile.open(options.eventsPath)]);
+  if (recordFile.count !== database.eventCount) {
+    throw new Error(`The events file has ${recordFile.count} records but ${database.eventCount} were loaded.`);
   }
-  const names = reader.columnNames();
-  const types = reader.columnTypes();
-  return {
-    columns: names.map((name, index) => ({ name, type: String(types[index]) })),
-    rows,
-    rowCount,
-    truncated,
-    elapsedMs: Math.round((performance.now() - started) * 10) / 10,
-  };
+  pool = new ConnectionPool(database);
+  records = recordFile;
+  reply({ kind: 'ready', eventCount: database.eventCount, loadMs: Math.round(performance.now() - started) });
 }
 
 const FilterSources: Record<CloudTrailFilter, string | null> = {
@@ -103,39 +68,46 @@ async function listEvents(connection: DuckDBConnection, filter: CloudTrailFilter
 }
 
 async function getEvent(connection: DuckDBConnection, eventId: string): Promise<Record<string, unknown> | null> {
-  const reader = await connection.runAndReadAll('SELECT _raw FROM visible_raw WHERE eventid = $id LIMIT 1', { id: eventId });
-  const raw = reader.getRowsJson()[0]?.[0];
-  return typeof raw === 'string' ? (JSON.parse(raw) as Record<string, unknown>) : null;
+  const reader = await connection.runAndReadAll('SELECT _line FROM visible_lines WHERE eventid = $id LIMIT 1', { id: eventId });
+  const line = reader.getRowsJson()[0]?.[0];
+  return line === undefined || line === null || !records ? null : records.read(Number(line));
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
   let connection: DuckDBConnection | undefined;
+  let reusable = false;
   try {
-    connection = await openVisible(request.visibility);
+    if (!pool) throw new Error('The query worker has no database loaded.');
+    connection = await pool.acquire(request.visibility);
     running.set(request.id, connection);
     let data: WorkerResultData;
     if (request.kind === 'query') data = await runQuery(connection, request.sql, request.maxRows);
     else if (request.kind === 'list') data = await listEvents(connection, request.filter, request.offset, request.limit);
     else data = await getEvent(connection, request.eventId);
     reply({ kind: 'result', id: request.id, ok: true, data });
+    reusable = true;
   } catch (error) {
-    const interrupted = /interrupt/i.test(cleanMessage(error));
+    const message = error instanceof QueryRejectedError || error instanceof QueryFailedError ? error.message : errorText(error);
+    const interrupted = !(error instanceof QueryFailedError) && /interrupt/i.test(message);
+    // A rejected or failed query leaves the connection as it was; an interrupted one is not reused.
+    reusable = !interrupted;
     reply({
       kind: 'result',
       id: request.id,
       ok: false,
       code: error instanceof QueryRejectedError ? 'rejected' : interrupted ? 'interrupted' : 'failed',
-      message: cleanMessage(error),
+      message,
     });
   } finally {
     running.delete(request.id);
-    connection?.closeSync();
+    if (connection && pool && reusable) pool.release(request.visibility, connection);
+    else connection?.closeSync();
   }
 }
 
 process.on('message', (message: WorkerMessage) => {
   if (message.kind === 'init') {
-    init(message.init).catch((error: unknown) => reply({ kind: 'init-failed', message: cleanMessage(error) }));
+    init(message.init).catch((error: unknown) => reply({ kind: 'init-failed', message: errorText(error) }));
   } else if (message.kind === 'interrupt') {
     running.get(message.id)?.interrupt();
   } else {

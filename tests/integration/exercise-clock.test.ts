@@ -12,7 +12,7 @@ const minute = 60_000;
 
 /**
  * The exercise clock through real clients, on a manual wall clock: the scoping phase is planned
- * at minute 10 and the impact phase at minute 30; the exercise lasts 60 minutes.
+ * at minute 10 and the escalation phase at minute 30; the exercise lasts 60 minutes.
  */
 describe('exercise clock', () => {
   let scenariosDir: string;
@@ -23,9 +23,9 @@ describe('exercise clock', () => {
   let players: { join: JoinResult; socket: ClientSocket }[];
 
   beforeAll(async () => {
-    scenariosDir = await copyApexcorp(await mkdtemp(path.join(tmpdir(), 'cloud-ir-lab-packs-')), { scoping: 10, impact: 30 }, {
+    scenariosDir = await copyApexcorp(await mkdtemp(path.join(tmpdir(), 'cloud-ir-lab-packs-')), { scoping: 10, escalation: 30 }, {
       durationMinutes: 60,
-      injects: { scoping: [{ id: 'press-call', message: 'A journalist is asking about leaked files.', question: 'What do you tell them?', maxPoints: 20 }] },
+      injects: { triage: [], scoping: [{ id: 'press-call', message: 'A journalist is asking about leaked files.', question: 'What do you tell them?', maxPoints: 20 }] },
     });
   });
 

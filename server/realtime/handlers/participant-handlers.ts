@@ -1,12 +1,13 @@
-import { CloudTrailGetPayload, CloudTrailListPayload, ObjectiveSubmitPayload, QueryRunPayload } from '../../../shared/schemas.js';
+import { CloudTrailGetPayload, CloudTrailListPayload, ObjectiveSubmitPayload, QueryCancelPayload, QueryRunPayload } from '../../../shared/schemas.js';
+import { listPresets } from '../../investigation/query-presets.js';
 import type { AppLogger } from '../../logger.js';
 import { handle } from '../handler.js';
 import type { RealtimeDependencies } from '../socket-server.js';
-import type { AppSocket } from '../types.js';
+import { Rooms, type AppSocket } from '../types.js';
 
 /** Requests of a team member. Each is scoped to the caller's own exercise and team. */
 export function registerParticipantHandlers(socket: AppSocket, deps: RealtimeDependencies, logger: AppLogger): void {
-  const { exercises, investigation } = deps;
+  const { exercises, investigation, scenarios } = deps;
 
   handle(socket, logger, 'exercise:get', {
     role: 'participant',
@@ -28,7 +29,24 @@ export function registerParticipantHandlers(socket: AppSocket, deps: RealtimeDep
   handle(socket, logger, 'query:run', {
     role: 'participant',
     schema: QueryRunPayload,
-    run: ({ sql }, principal) => investigation.query(principal.exerciseId, principal.teamId, sql),
+    run: ({ sql, queryId }, principal) =>
+      investigation.query(principal, sql, queryId, (entry) => socket.nsp.to(Rooms.team(principal.teamId)).emit('query:recorded', entry)),
+  });
+
+  handle(socket, logger, 'query:cancel', {
+    role: 'participant',
+    schema: QueryCancelPayload,
+    run: ({ queryId }, principal) => ({ cancelled: investigation.cancel(principal.playerId, queryId) }),
+  });
+
+  handle(socket, logger, 'query:presets', {
+    role: 'participant',
+    run: async (_payload, principal) => listPresets(scenarios, (await exercises.state(principal.exerciseId, principal.teamId)).exercise.scenarioId),
+  });
+
+  handle(socket, logger, 'query:history', {
+    role: 'participant',
+    run: (_payload, principal) => investigation.teamHistory(principal.exerciseId, principal.teamId),
   });
 
   handle(socket, logger, 'objective:submit', {
