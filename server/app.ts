@@ -106,6 +106,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
 
   // Ready once every scenario pack has been loaded (or has failed to load and been logged).
   let ready = false;
+  let preloading: Promise<void> = Promise.resolve();
   const web = express();
   web.disable('x-powered-by');
   // Alive: the process answers HTTP. Ready: the scenario packs and their query workers are loaded.
@@ -172,7 +173,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       const url = `http://${host}:${address.port}`;
       lifecycle.info({ url }, 'server listening');
-      void preloadScenarios(scenarios, lifecycle).then(() => {
+      preloading = preloadScenarios(scenarios, lifecycle).then(() => {
         ready = true;
       });
       // Resumes every running exercise: releases that fell due while the server was down happen on the first tick.
@@ -182,6 +183,8 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     async close() {
       lifecycle.info('server stopping');
       await scheduler.stop();
+      // A pack still being prepared writes to the cache in the data dir; let it finish first.
+      await preloading;
       // Yjs sockets are closed first: the HTTP server cannot finish closing while they are open.
       await collab.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -106,7 +106,7 @@ export class TestServer {
     if (!options.keepClients) this.destroyProviders();
     this.sockets = [];
     await this.app.close();
-    if (!options.keepData) await rm(this.dataDir, { recursive: true, force: true });
+    if (!options.keepData) await rm(this.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
 
   /** Take over the Yjs providers a stopped server kept, so that `stop()` closes them. */
