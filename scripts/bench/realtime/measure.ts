@@ -1,0 +1,49 @@
+import type { BenchContext } from './context.js';
+import { runWorkload } from './drivers.js';
+import { cpuSeconds, scrapeEventLoopP99Ms } from './process-stats.js';
+import type { LatencySummary } from './stats.js';
+import { sleep } from './timing.js';
+
+export interface WindowFigures {
+  release: LatencySummary;
+  score: LatencySummary;
+  yjs: LatencySummary;
+  eventLoopP99Ms: number;
+  cpuPercent: number;
+  seconds: number;
+}
+
+/** Milliseconds after the window for the last deliveries to arrive before missing ones are counted. */
+const SettleMs = 3_000;
+
+/**
+ * Runs the full workload for `seconds` and returns its latencies, and the server's event-loop
+ * delay p99 and CPU use (percent of one core) over the same window.
+ */
+export async function measureWindow(context: BenchContext, baseUrl: string, serverPid: number, seconds: number): Promise<WindowFigures> {
+  // The scrape resets the server's event-loop histogram, so the next one covers this window only.
+  await scrapeEventLoopP99Ms(baseUrl);
+  const cpuBefore = cpuSeconds(serverPid);
+  const began = performance.now();
+
+  await runWorkload(context, seconds * 1000, true);
+  await sleep(SettleMs);
+
+  const elapsedSeconds = (performance.now() - began) / 1000;
+  const cpuPercent = ((cpuSeconds(serverPid) - cpuBefore) / elapsedSeconds) * 100;
+  const eventLoopP99Ms = await scrapeEventLoopP99Ms(baseUrl);
+
+  for (const [name, tracker] of Object.entries(context.trackers)) {
+    const missed = tracker.settleAll();
+    tracker.resetMissed();
+    if (missed > 0) context.errors.record(`${name} deliveries`, new Error(`${missed} deliveries did not arrive within ${SettleMs} ms of the window's end`));
+  }
+  return {
+    release: context.recorders.release.summary(),
+    score: context.recorders.score.summary(),
+    yjs: context.recorders.yjs.summary(),
+    eventLoopP99Ms,
+    cpuPercent,
+    seconds: elapsedSeconds,
+  };
+}

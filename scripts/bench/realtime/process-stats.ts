@@ -1,0 +1,62 @@
+/**
+ * Resource figures of a server process, read from Linux /proc and from the server's Prometheus
+ * endpoint. Linux only: on another system the /proc reads fail with a message saying so.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+const ClockTicksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+function readProc(pid: number, file: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch (error) {
+    throw new Error(`could not read /proc/${pid}/${file} (${(error as Error).message}); the bench needs Linux /proc`);
+  }
+}
+
+/** CPU seconds (user plus system) the process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const stat = readProc(pid, 'stat');
+  // Fields after the command name, which is in brackets and may contain spaces: utime is the
+  // 14th field of the line and stime the 15th (proc(5)).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ClockTicksPerSecond;
+}
+
+/** Resident set size of the process now (VmRSS) and its peak so far (VmHWM), in MB. */
+export function memoryMb(pid: number): { rssMb: number; peakRssMb: number } {
+  const status = readProc(pid, 'status');
+  const kilobytes = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return { rssMb: kilobytes('VmRSS') / 1024, peakRssMb: kilobytes('VmHWM') / 1024 };
+}
+
+/** Process ids of the direct children of a process, such as the server's query workers. */
+export function childPids(pid: number): number[] {
+  const children: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // The process ended while the folder was being listed.
+    }
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (parent === pid) children.push(Number(name));
+  }
+  return children;
+}
+
+/**
+ * Reads the server's event-loop delay p99 in milliseconds from `/metrics`. prom-client resets its
+ * event-loop histogram on every scrape, so the value covers the time since the previous scrape.
+ */
+export async function scrapeEventLoopP99Ms(baseUrl: string): Promise<number> {
+  const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw new Error(`GET /metrics answered ${response.status}`);
+  const text = await response.text();
+  const match = /^cloud_ir_lab_nodejs_eventloop_lag_p99_seconds\s+([0-9.eE+-]+)$/m.exec(text);
+  if (!match) throw new Error('GET /metrics has no cloud_ir_lab_nodejs_eventloop_lag_p99_seconds');
+  return Number(match[1]) * 1000;
+}
