@@ -28,6 +28,13 @@ const BrowseIntervalMs = 7_000;
 /** Milliseconds a driver waits for every delivery of one message before moving on. */
 const DeliveryWaitMs = 3_000;
 
+/** Sleeps `ms` and returns true, or returns false at once if that would pass the deadline. */
+async function sleepBefore(ms: number, deadline: number): Promise<boolean> {
+  if (performance.now() + ms > deadline) return false;
+  await sleep(ms);
+  return true;
+}
+
 /**
  * Releases every phase of every exercise within `windowMs`: the first phases in the first tenth of
  * the window, the later ones spread evenly over the middle 70%.
@@ -64,8 +71,8 @@ export async function driveScores(context: BenchContext, deadline: number): Prom
   await Promise.all(
     context.population.exercises.map(async (exercise) => {
       await waitFor(() => context.started.has(exercise.id), deadline - performance.now());
-      while (performance.now() + ScoreIntervalMs < deadline) {
-        await sleep(jitter(ScoreIntervalMs));
+      for (;;) {
+        if (!(await sleepBefore(jitter(ScoreIntervalMs), deadline))) break;
         const member = pick(exercise.participants);
         sequence += 1;
         context.trackers.score.sent(exercise.id, exercise.participants.length);
@@ -89,8 +96,8 @@ export async function driveTimeline(context: BenchContext, deadline: number): Pr
   const teams = context.population.exercises.flatMap((exercise: ExerciseHandle) => exercise.teams);
   await Promise.all(
     teams.map(async (team) => {
-      while (performance.now() + TimelineIntervalMs < deadline) {
-        await sleep(jitter(TimelineIntervalMs));
+      for (;;) {
+        if (!(await sleepBefore(jitter(TimelineIntervalMs), deadline))) break;
         const author = pick(team);
         sequence += 1;
         const key = editKey(author.teamId, sequence);
@@ -107,8 +114,8 @@ export async function driveBrowsing(context: BenchContext, deadline: number): Pr
   await Promise.all(
     context.population.participants.map(async (member) => {
       await waitFor(() => context.started.has(member.exerciseId), deadline - performance.now());
-      while (performance.now() + BrowseIntervalMs / 2 < deadline) {
-        await sleep(jitter(BrowseIntervalMs));
+      for (;;) {
+        if (!(await sleepBefore(jitter(BrowseIntervalMs), deadline))) break;
         const roll = Math.random();
         try {
           if (roll < 0.45) await browseCloudTrail(member.socket, 50 * Math.floor(Math.random() * 4));

@@ -66,6 +66,7 @@ async function run(options: BenchOptions): Promise<number> {
       score: window.score,
       yjs: window.yjs,
       eventLoopP99Ms: window.eventLoopP99Ms,
+      eventLoopP99ExportedMs: window.eventLoopP99ExportedMs,
       peakRssMb: 0,
       queryWorkerPeakRssMb: 0,
       cpuPercent: window.cpuPercent,
@@ -108,6 +109,8 @@ async function run(options: BenchOptions): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  // Each y-websocket provider adds a process "exit" listener; hundreds of them are expected here.
+  process.setMaxListeners(0);
   let options;
   try {
     options = parseOptions(process.argv.slice(2));

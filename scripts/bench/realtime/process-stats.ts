@@ -49,8 +49,16 @@ export function childPids(pid: number): number[] {
 }
 
 /**
- * Reads the server's event-loop delay p99 in milliseconds from `/metrics`. prom-client resets its
- * event-loop histogram on every scrape, so the value covers the time since the previous scrape.
+ * Sampling interval of the server's event-loop histogram: prom-client 15's default
+ * `eventLoopMonitoringPrecision`, which the server does not change. Node's monitorEventLoopDelay
+ * records the whole interval between samples, so an idle loop reads about 10 ms.
+ */
+export const EventLoopResolutionMs = 10;
+
+/**
+ * Reads the server's event-loop delay p99 in milliseconds from `/metrics`, as exported (sampling
+ * interval included). prom-client resets its event-loop histogram on every scrape, so the value
+ * covers the time since the previous scrape.
  */
 export async function scrapeEventLoopP99Ms(baseUrl: string): Promise<number> {
   const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
@@ -59,4 +67,9 @@ export async function scrapeEventLoopP99Ms(baseUrl: string): Promise<number> {
   const match = /^cloud_ir_lab_nodejs_eventloop_lag_p99_seconds\s+([0-9.eE+-]+)$/m.exec(text);
   if (!match) throw new Error('GET /metrics has no cloud_ir_lab_nodejs_eventloop_lag_p99_seconds');
   return Number(match[1]) * 1000;
+}
+
+/** Event-loop delay beyond the sampling interval, from a value `scrapeEventLoopP99Ms` returned. */
+export function delayBeyondInterval(exportedMs: number): number {
+  return Math.max(0, exportedMs - EventLoopResolutionMs);
 }
