@@ -40,6 +40,8 @@ export async function measureBareFanout(layout: Layout, payloads: Map<number, Ph
     const facilitator = io(server.url, { transports: ['websocket'], forceNew: true, reconnection: false });
     sockets.push(facilitator);
     await new Promise<void>((resolve) => facilitator.once('connect', () => resolve()));
+    // Let the connection burst settle, as the product's clients have before its first release.
+    await sleep(1_000);
 
     for (const phase of phases) {
       for (let e = 0; e < layout.exercises; e += 1) {

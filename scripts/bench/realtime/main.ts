@@ -4,7 +4,7 @@
  * and the bare Socket.IO baseline run in their own processes; all clients run in this one.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { measureBareFanout } from './bare-fanout.js';
 import { runChaos } from './chaos.js';
@@ -69,8 +69,12 @@ async function run(options: BenchOptions): Promise<number> {
       eventLoopP99ExportedMs: window.eventLoopP99ExportedMs,
       peakRssMb: 0,
       queryWorkerPeakRssMb: 0,
+      clientEventLoopP99Ms: window.clientEventLoopP99Ms,
       cpuPercent: window.cpuPercent,
+      storeWrites: window.storeWrites,
       measureSeconds: window.seconds,
+      loadAverage: window.loadAverage,
+      cpuCores: availableParallelism(),
       errors: mainErrors,
     };
 

@@ -1,7 +1,10 @@
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { BenchContext } from './context.js';
 import { runWorkload } from './drivers.js';
 import { cpuSeconds, delayBeyondInterval, scrapeEventLoopP99Ms } from './process-stats.js';
 import type { LatencySummary } from './stats.js';
+import { scrapeStoreWrites, storeWritesBetween, type StoreWriteFigures } from './store-writes.js';
 import { sleep } from './timing.js';
 
 export interface WindowFigures {
@@ -13,6 +16,11 @@ export interface WindowFigures {
   /** The same p99 as the server exports it, sampling interval included. */
   eventLoopP99ExportedMs: number;
   cpuPercent: number;
+  /** Event-loop delay p99 of this bench process, whose clients' delays add to every latency. */
+  clientEventLoopP99Ms: number;
+  storeWrites: StoreWriteFigures;
+  /** One-minute load average of the machine at the end of the window. */
+  loadAverage: number;
   seconds: number;
 }
 
@@ -26,15 +34,20 @@ const SettleMs = 3_000;
 export async function measureWindow(context: BenchContext, baseUrl: string, serverPid: number, seconds: number): Promise<WindowFigures> {
   // The scrape resets the server's event-loop histogram, so the next one covers this window only.
   await scrapeEventLoopP99Ms(baseUrl);
+  const writesBefore = await scrapeStoreWrites(baseUrl);
   const cpuBefore = cpuSeconds(serverPid);
+  const clientLoop = monitorEventLoopDelay({ resolution: 10 });
+  clientLoop.enable();
   const began = performance.now();
 
   await runWorkload(context, seconds * 1000, true);
   await sleep(SettleMs);
 
+  clientLoop.disable();
   const elapsedSeconds = (performance.now() - began) / 1000;
   const cpuPercent = ((cpuSeconds(serverPid) - cpuBefore) / elapsedSeconds) * 100;
   const eventLoopP99ExportedMs = await scrapeEventLoopP99Ms(baseUrl);
+  const storeWrites = storeWritesBetween(writesBefore, await scrapeStoreWrites(baseUrl));
 
   for (const [name, tracker] of Object.entries(context.trackers)) {
     const missed = tracker.settleAll();
@@ -48,6 +61,9 @@ export async function measureWindow(context: BenchContext, baseUrl: string, serv
     eventLoopP99Ms: delayBeyondInterval(eventLoopP99ExportedMs),
     eventLoopP99ExportedMs,
     cpuPercent,
+    clientEventLoopP99Ms: delayBeyondInterval(clientLoop.percentile(99) / 1e6),
+    storeWrites,
+    loadAverage: loadavg()[0]!,
     seconds: elapsedSeconds,
   };
 }

@@ -22,7 +22,14 @@ export const RealtimeResult = z.object({
   layout: z.object({ exercises: z.number(), teams: z.number(), members: z.number() }),
   samples: z.object({ release: z.number(), bareRelease: z.number(), score: z.number(), yjs: z.number() }),
   queryWorkerPeakRssMb: z.number(),
+  /** Event-loop delay p99 of the bench process that runs every client; it adds to each latency. */
+  clientEventLoopP99Ms: z.number(),
+  /** Exercise-store writes during the measured phase; their time includes the wait in the write queue. */
+  storeWrites: z.object({ count: z.number(), meanMs: z.number(), over50MsPercent: z.number() }),
   measureSeconds: z.number(),
+  /** One-minute load average of the machine at the end of the measured phase; above the core count, other work competed. */
+  loadAverage: z.number(),
+  cpuCores: z.number(),
   errors: z.number().int().nonnegative(),
   soak: z
     .object({ minutes: z.number(), rssAfterWarmUpMb: z.number(), rssAtEndMb: z.number(), growthPercent: z.number(), errors: z.number() })
@@ -59,8 +66,12 @@ export interface MeasuredRun {
   eventLoopP99ExportedMs: number;
   peakRssMb: number;
   queryWorkerPeakRssMb: number;
+  clientEventLoopP99Ms: number;
   cpuPercent: number;
+  storeWrites: RealtimeResult['storeWrites'];
   measureSeconds: number;
+  loadAverage: number;
+  cpuCores: number;
   errors: number;
   soak?: RealtimeResult['soak'];
   chaos?: RealtimeResult['chaos'];
@@ -84,7 +95,11 @@ export function buildResult(run: MeasuredRun): RealtimeResult {
     layout: run.layout,
     samples: { release: run.release.count, bareRelease: run.bareRelease.count, score: run.score.count, yjs: run.yjs.count },
     queryWorkerPeakRssMb: Math.round(run.queryWorkerPeakRssMb),
+    clientEventLoopP99Ms: roundMs(run.clientEventLoopP99Ms),
+    storeWrites: run.storeWrites,
     measureSeconds: Math.round(run.measureSeconds),
+    loadAverage: Math.round(run.loadAverage * 100) / 100,
+    cpuCores: run.cpuCores,
     errors: run.errors,
     soak: run.soak ?? null,
     chaos: run.chaos ?? null,
