@@ -5,7 +5,7 @@ import type { Population } from './population.js';
 import { onPhaseReleased, onRemoteTimelineEntry, onScoreUpdated, type PhaseReleased } from './protocol.js';
 import { LatencyRecorder } from './stats.js';
 
-/** What the drivers share: the clients, the latency recorders and the record of acknowledgements. */
+/** State the drivers share: the clients, the latency recorders and the record of acknowledgements. */
 export interface BenchContext {
   population: Population;
   errors: ErrorLog;

@@ -14,7 +14,7 @@ export class AckLedger {
     this.submissions.set(teamId, list);
   }
 
-  /** An edit counts as acknowledged once the server has relayed it to a teammate. */
+  /** Records an edit as acknowledged, which it is once the server has relayed it to a teammate. */
   editAcked(teamId: string, id: string, at: number): void {
     const list = this.edits.get(teamId) ?? [];
     list.push({ id, ackedAt: at });

@@ -62,7 +62,7 @@ export const EventLoopResolutionMs = 10;
  */
 export async function scrapeEventLoopP99Ms(baseUrl: string): Promise<number> {
   const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
-  if (!response.ok) throw new Error(`GET /metrics answered ${response.status}`);
+  if (!response.ok) throw new Error(`GET /metrics failed with HTTP ${response.status}`);
   const text = await response.text();
   const match = /^cloud_ir_lab_nodejs_eventloop_lag_p99_seconds\s+([0-9.eE+-]+)$/m.exec(text);
   if (!match) throw new Error('GET /metrics has no cloud_ir_lab_nodejs_eventloop_lag_p99_seconds');

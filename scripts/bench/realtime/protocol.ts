@@ -28,7 +28,7 @@ export const BenchQueries = [
   "SELECT eventtime, eventname FROM cloudtrail_logs WHERE eventsource = 'iam.amazonaws.com' ORDER BY eventtime LIMIT 20",
 ] as const;
 
-/** Connects a Socket.IO client with a sign-in token; it reconnects by itself unless told not to. */
+/** Connects a Socket.IO client with a sign-in token. It reconnects by itself unless `reconnection` is false. */
 export function connectSocket(baseUrl: string, token: string, reconnection = true): ProductSocket {
   return io(baseUrl, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection, timeout: RequestTimeoutMs });
 }

@@ -22,7 +22,7 @@ export class ProductServer {
     return this.child.pid;
   }
 
-  /** Starts the server and resolves once `/readyz` answers 200; returns the milliseconds it took. */
+  /** Starts the server and resolves once `/readyz` returns 200, with the milliseconds that took. */
   async start(): Promise<number> {
     const began = performance.now();
     const child = spawn(process.execPath, [path.join(ProjectRoot, 'bin/cloud-ir-lab.js'), 'serve'], {

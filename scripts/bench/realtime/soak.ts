@@ -18,7 +18,7 @@ function median(values: number[]): number {
 
 /**
  * Keeps a steady load (everything but phase releases, which have run out) for `minutes`, sampling
- * the server's RSS every 5 s. Warm-up is the first quarter of the soak, at most one minute; the
+ * the server's RSS every 5 s. Warm-up is the first quarter of the soak, at most one minute. The
  * result compares the median RSS of the 30 s after warm-up with that of the last 30 s.
  */
 export async function runSoak(context: BenchContext, server: ProductServer, minutes: number, samplePeak: () => void): Promise<NonNullable<RealtimeResult['soak']>> {

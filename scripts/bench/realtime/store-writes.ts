@@ -29,7 +29,7 @@ export function parseStoreWrites(text: string): StoreWriteCounters {
 
 export async function scrapeStoreWrites(baseUrl: string): Promise<StoreWriteCounters> {
   const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
-  if (!response.ok) throw new Error(`GET /metrics answered ${response.status}`);
+  if (!response.ok) throw new Error(`GET /metrics failed with HTTP ${response.status}`);
   return parseStoreWrites(await response.text());
 }
 
