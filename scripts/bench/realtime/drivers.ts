@@ -28,6 +28,13 @@ const BrowseIntervalMs = 7_000;
 /** Milliseconds a driver waits for every delivery of one message before moving on. */
 const DeliveryWaitMs = 3_000;
 
+/**
+ * Sequence numbers of submissions and timeline entries, shared by every run of the drivers in
+ * this process: idempotency keys and entry ids must never repeat, or the server would take a
+ * new submission for a resend.
+ */
+const sequences = { submission: 0, timelineEntry: 0 };
+
 /** Sleeps `ms` and returns true, or returns false at once if that would pass the deadline. */
 async function sleepBefore(ms: number, deadline: number): Promise<boolean> {
   if (performance.now() + ms > deadline) return false;
@@ -67,14 +74,13 @@ export async function driveReleases(context: BenchContext, windowMs: number): Pr
 
 /** Submits wrong answers one at a time per exercise, so each `score:updated` matches its submission. */
 export async function driveScores(context: BenchContext, deadline: number): Promise<void> {
-  let sequence = 0;
   await Promise.all(
     context.population.exercises.map(async (exercise) => {
       await waitFor(() => context.started.has(exercise.id), deadline - performance.now());
       for (;;) {
         if (!(await sleepBefore(jitter(ScoreIntervalMs), deadline))) break;
         const member = pick(exercise.participants);
-        sequence += 1;
+        const sequence = ++sequences.submission;
         context.trackers.score.sent(exercise.id, exercise.participants.length);
         try {
           await submitAnswer(member.socket, `wrong-answer-${sequence}`, `bench-${process.pid}-${sequence}`);
@@ -92,15 +98,13 @@ export async function driveScores(context: BenchContext, deadline: number): Prom
 
 /** Adds timeline entries, one at a time per team, each from a random member of the team. */
 export async function driveTimeline(context: BenchContext, deadline: number): Promise<void> {
-  let sequence = 0;
   const teams = context.population.exercises.flatMap((exercise: ExerciseHandle) => exercise.teams);
   await Promise.all(
     teams.map(async (team) => {
       for (;;) {
         if (!(await sleepBefore(jitter(TimelineIntervalMs), deadline))) break;
         const author = pick(team);
-        sequence += 1;
-        const key = editKey(author.teamId, sequence);
+        const key = editKey(author.teamId, ++sequences.timelineEntry);
         context.trackers.yjs.sent(key, team.length - 1);
         addTimelineEntry(author.team.doc, key, author.name);
         await waitFor(() => context.trackers.yjs.complete(key), DeliveryWaitMs);

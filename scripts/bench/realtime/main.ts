@@ -36,7 +36,7 @@ function peakMemory(server: ProductServer, peaks: { server: number; workers: num
 async function run(options: BenchOptions): Promise<number> {
   const layout = { exercises: options.exercises, teams: options.teams, members: options.members };
   const participants = layout.exercises * layout.teams * layout.members;
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'cloud-ir-lab-bench-'));
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'cloud-ir-lab-realtime-bench-'));
   const server = new ProductServer(dataDir);
   const errors = new ErrorLog();
   const peaks = { server: 0, workers: 0 };
