@@ -8,6 +8,23 @@ import type { PhaseReleased } from './protocol.js';
 import { LatencyRecorder, type LatencySummary } from './stats.js';
 import { sleep, waitFor } from './timing.js';
 
+const ConnectTimeoutMs = 30_000;
+
+/**
+ * Resolves once the socket connects, or rejects after 30 s. A failed attempt is retried by the
+ * client itself, as the product's clients do, because a loaded machine can time out a handshake.
+ */
+function connected(socket: Socket): Promise<void> {
+  if (socket.connected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`a bare Socket.IO client did not connect within ${ConnectTimeoutMs} ms`)), ConnectTimeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /**
  * Measures the same fan-out as the product's phase releases through the bare Socket.IO server:
  * the same number of clients in rooms of the same size, and the same payloads, released the same
@@ -27,19 +44,16 @@ export async function measureBareFanout(layout: Layout, payloads: Map<number, Ph
     const connecting: Promise<void>[] = [];
     for (let e = 0; e < layout.exercises; e += 1) {
       for (let member = 0; member < roomSize; member += 1) {
-        const socket = io(server.url, { auth: { room: `room-${e}` }, transports: ['websocket'], forceNew: true, reconnection: false });
+        const socket = io(server.url, { auth: { room: `room-${e}` }, transports: ['websocket'], forceNew: true });
         sockets.push(socket);
         socket.on('phase:released', (release: PhaseReleased & { benchRoom: number }) => tracker.delivered(`${release.benchRoom}:${release.phase.index}`));
-        connecting.push(limit(() => new Promise<void>((resolve, reject) => {
-          socket.once('connect', () => resolve());
-          socket.once('connect_error', reject);
-        })));
+        connecting.push(limit(() => connected(socket)));
       }
     }
     await Promise.all(connecting);
-    const facilitator = io(server.url, { transports: ['websocket'], forceNew: true, reconnection: false });
+    const facilitator = io(server.url, { transports: ['websocket'], forceNew: true });
     sockets.push(facilitator);
-    await new Promise<void>((resolve) => facilitator.once('connect', () => resolve()));
+    await connected(facilitator);
     // Let the connection burst settle, as the product's clients have before its first release.
     await sleep(1_000);
 

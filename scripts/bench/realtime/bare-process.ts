@@ -11,7 +11,7 @@ export class BareServer {
   async start(): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bare-server.ts')], {
       cwd: ProjectRoot,
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['pipe', 'pipe', 'inherit'],
     });
     this.child = child;
     const port = await new Promise<number>((resolve, reject) => {

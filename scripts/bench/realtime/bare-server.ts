@@ -29,3 +29,7 @@ httpServer.listen(0, '127.0.0.1', () => {
 process.on('SIGTERM', () => {
   void io.close(() => process.exit(0));
 });
+
+// The bench holds this pipe open; it closes when the bench exits by any means, so this server never outlives it.
+process.stdin.on('close', () => process.exit(0));
+process.stdin.resume();

@@ -2,7 +2,7 @@ import type { BenchContext } from './context.js';
 import { runWorkload } from './drivers.js';
 import { checkEditsOnDisk, checkEditsOnServer, checkSubmissions } from './durability.js';
 import { ErrorLog } from './error-log.js';
-import { childPids, delayBeyondInterval, scrapeEventLoopP99Ms } from './process-stats.js';
+import { childPids, delayBeyondInterval, scrapeEventLoop } from './process-stats.js';
 import type { RealtimeResult } from './result.js';
 import type { ProductServer } from './server-process.js';
 import { sleep, waitFor } from './timing.js';
@@ -47,7 +47,7 @@ export async function runChaos(context: BenchContext, server: ProductServer, log
   const restartMs = await server.start();
   const readyAt = performance.now();
   log(`server restarted in ${Math.round(restartMs)} ms; waiting for every client to reconnect`);
-  await scrapeEventLoopP99Ms(server.url);
+  await scrapeEventLoop(server.url);
 
   const participants = context.population.participants;
   let reconnectAllMs = -1;
@@ -60,7 +60,7 @@ export async function runChaos(context: BenchContext, server: ProductServer, log
       if (done) resyncAllMs = performance.now() - readyAt;
     }),
   ]);
-  const stormEventLoopP99Ms = await scrapeEventLoopP99Ms(server.url);
+  const stormEventLoopP99Ms = (await scrapeEventLoop(server.url)).p99Ms;
   if (reconnectAllMs < 0) context.errors.record('chaos', new Error(`not every Socket.IO client reconnected within ${ReconnectTimeoutMs} ms`));
   if (resyncAllMs < 0) context.errors.record('chaos', new Error(`not every team document resynced within ${ReconnectTimeoutMs} ms`));
 

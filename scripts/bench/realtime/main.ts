@@ -43,6 +43,18 @@ async function run(options: BenchOptions): Promise<number> {
   let population: Population | null = null;
   const began = performance.now();
 
+  // Stop the server and remove its data dir on Ctrl-C or SIGTERM too, not only at the end.
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal} received; stopping the server`);
+    if (population) closePopulation(population);
+    void server
+      .stop()
+      .then(() => rm(dataDir, { recursive: true, force: true }))
+      .finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
   try {
     log(`starting the server (data dir ${dataDir})`);
     await server.start();
@@ -67,9 +79,11 @@ async function run(options: BenchOptions): Promise<number> {
       yjs: window.yjs,
       eventLoopP99Ms: window.eventLoopP99Ms,
       eventLoopP99ExportedMs: window.eventLoopP99ExportedMs,
+      eventLoopMaxMs: window.eventLoopMaxMs,
       peakRssMb: 0,
       queryWorkerPeakRssMb: 0,
       clientEventLoopP99Ms: window.clientEventLoopP99Ms,
+      clientEventLoopMaxMs: window.clientEventLoopMaxMs,
       cpuPercent: window.cpuPercent,
       storeWrites: window.storeWrites,
       measureSeconds: window.seconds,

@@ -2,7 +2,7 @@ import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { BenchContext } from './context.js';
 import { runWorkload } from './drivers.js';
-import { cpuSeconds, delayBeyondInterval, scrapeEventLoopP99Ms } from './process-stats.js';
+import { cpuSeconds, delayBeyondInterval, scrapeEventLoop } from './process-stats.js';
 import type { LatencySummary } from './stats.js';
 import { scrapeStoreWrites, storeWritesBetween, type StoreWriteFigures } from './store-writes.js';
 import { sleep } from './timing.js';
@@ -15,9 +15,12 @@ export interface WindowFigures {
   eventLoopP99Ms: number;
   /** The same p99 as the server exports it, sampling interval included. */
   eventLoopP99ExportedMs: number;
+  /** Longest event-loop stall of the server in the window, beyond the sampling interval. */
+  eventLoopMaxMs: number;
   cpuPercent: number;
   /** Event-loop delay p99 of this bench process, whose clients' delays add to every latency. */
   clientEventLoopP99Ms: number;
+  clientEventLoopMaxMs: number;
   storeWrites: StoreWriteFigures;
   /** One-minute load average of the machine at the end of the window. */
   loadAverage: number;
@@ -33,7 +36,7 @@ const SettleMs = 3_000;
  */
 export async function measureWindow(context: BenchContext, baseUrl: string, serverPid: number, seconds: number): Promise<WindowFigures> {
   // The scrape resets the server's event-loop histogram, so the next one covers this window only.
-  await scrapeEventLoopP99Ms(baseUrl);
+  await scrapeEventLoop(baseUrl);
   const writesBefore = await scrapeStoreWrites(baseUrl);
   const cpuBefore = cpuSeconds(serverPid);
   const clientLoop = monitorEventLoopDelay({ resolution: 10 });
@@ -46,7 +49,7 @@ export async function measureWindow(context: BenchContext, baseUrl: string, serv
   clientLoop.disable();
   const elapsedSeconds = (performance.now() - began) / 1000;
   const cpuPercent = ((cpuSeconds(serverPid) - cpuBefore) / elapsedSeconds) * 100;
-  const eventLoopP99ExportedMs = await scrapeEventLoopP99Ms(baseUrl);
+  const serverLoop = await scrapeEventLoop(baseUrl);
   const storeWrites = storeWritesBetween(writesBefore, await scrapeStoreWrites(baseUrl));
 
   for (const [name, tracker] of Object.entries(context.trackers)) {
@@ -58,10 +61,12 @@ export async function measureWindow(context: BenchContext, baseUrl: string, serv
     release: context.recorders.release.summary(),
     score: context.recorders.score.summary(),
     yjs: context.recorders.yjs.summary(),
-    eventLoopP99Ms: delayBeyondInterval(eventLoopP99ExportedMs),
-    eventLoopP99ExportedMs,
+    eventLoopP99Ms: delayBeyondInterval(serverLoop.p99Ms),
+    eventLoopP99ExportedMs: serverLoop.p99Ms,
+    eventLoopMaxMs: delayBeyondInterval(serverLoop.maxMs),
     cpuPercent,
     clientEventLoopP99Ms: delayBeyondInterval(clientLoop.percentile(99) / 1e6),
+    clientEventLoopMaxMs: delayBeyondInterval(clientLoop.max / 1e6),
     storeWrites,
     loadAverage: loadavg()[0]!,
     seconds: elapsedSeconds,

@@ -56,20 +56,23 @@ export function childPids(pid: number): number[] {
 export const EventLoopResolutionMs = 10;
 
 /**
- * Reads the server's event-loop delay p99 in milliseconds from `/metrics`, as exported (sampling
- * interval included). prom-client resets its event-loop histogram on every scrape, so the value
+ * Reads the server's event-loop delay p99 and max in milliseconds from `/metrics`, as exported
+ * (sampling interval included). prom-client resets its event-loop histogram on every scrape, so the value
  * covers the time since the previous scrape.
  */
-export async function scrapeEventLoopP99Ms(baseUrl: string): Promise<number> {
+export async function scrapeEventLoop(baseUrl: string): Promise<{ p99Ms: number; maxMs: number }> {
   const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
   if (!response.ok) throw new Error(`GET /metrics failed with HTTP ${response.status}`);
   const text = await response.text();
-  const match = /^cloud_ir_lab_nodejs_eventloop_lag_p99_seconds\s+([0-9.eE+-]+)$/m.exec(text);
-  if (!match) throw new Error('GET /metrics has no cloud_ir_lab_nodejs_eventloop_lag_p99_seconds');
-  return Number(match[1]) * 1000;
+  const read = (name: string) => {
+    const match = new RegExp(`^cloud_ir_lab_nodejs_eventloop_lag_${name}_seconds\\s+([0-9.eE+-]+)$`, 'm').exec(text);
+    if (!match) throw new Error(`GET /metrics has no cloud_ir_lab_nodejs_eventloop_lag_${name}_seconds`);
+    return Number(match[1]) * 1000;
+  };
+  return { p99Ms: read('p99'), maxMs: read('max') };
 }
 
-/** Event-loop delay beyond the sampling interval, from a value `scrapeEventLoopP99Ms` returned. */
+/** Event-loop delay beyond the sampling interval, from a value `scrapeEventLoop` returned. */
 export function delayBeyondInterval(exportedMs: number): number {
   return Math.max(0, exportedMs - EventLoopResolutionMs);
 }

@@ -17,6 +17,8 @@ export const RealtimeResult = z.object({
   eventLoopP99Ms: z.number(),
   /** The same p99 as `GET /metrics` exports it, sampling interval included. */
   eventLoopP99ExportedMs: z.number(),
+  /** Longest server event-loop stall in the measured phase, beyond the sampling interval. */
+  eventLoopMaxMs: z.number(),
   peakRssMb: z.number(),
   cpuPercent: z.number(),
   layout: z.object({ exercises: z.number(), teams: z.number(), members: z.number() }),
@@ -24,6 +26,7 @@ export const RealtimeResult = z.object({
   queryWorkerPeakRssMb: z.number(),
   /** Event-loop delay p99 of the bench process that runs every client; it adds to each latency. */
   clientEventLoopP99Ms: z.number(),
+  clientEventLoopMaxMs: z.number(),
   /** Exercise-store writes during the measured phase; their time includes the wait in the write queue. */
   storeWrites: z.object({ count: z.number(), meanMs: z.number(), over50MsPercent: z.number() }),
   measureSeconds: z.number(),
@@ -64,9 +67,11 @@ export interface MeasuredRun {
   yjs: LatencySummary;
   eventLoopP99Ms: number;
   eventLoopP99ExportedMs: number;
+  eventLoopMaxMs: number;
   peakRssMb: number;
   queryWorkerPeakRssMb: number;
   clientEventLoopP99Ms: number;
+  clientEventLoopMaxMs: number;
   cpuPercent: number;
   storeWrites: RealtimeResult['storeWrites'];
   measureSeconds: number;
@@ -90,12 +95,14 @@ export function buildResult(run: MeasuredRun): RealtimeResult {
     yjs: { p50Ms: run.yjs.p50Ms, p99Ms: run.yjs.p99Ms },
     eventLoopP99Ms: roundMs(run.eventLoopP99Ms),
     eventLoopP99ExportedMs: roundMs(run.eventLoopP99ExportedMs),
+    eventLoopMaxMs: roundMs(run.eventLoopMaxMs),
     peakRssMb: Math.round(run.peakRssMb),
     cpuPercent: Math.round(run.cpuPercent),
     layout: run.layout,
     samples: { release: run.release.count, bareRelease: run.bareRelease.count, score: run.score.count, yjs: run.yjs.count },
     queryWorkerPeakRssMb: Math.round(run.queryWorkerPeakRssMb),
     clientEventLoopP99Ms: roundMs(run.clientEventLoopP99Ms),
+    clientEventLoopMaxMs: roundMs(run.clientEventLoopMaxMs),
     storeWrites: run.storeWrites,
     measureSeconds: Math.round(run.measureSeconds),
     loadAverage: Math.round(run.loadAverage * 100) / 100,
