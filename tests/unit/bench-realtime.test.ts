@@ -12,6 +12,8 @@ function measuredRun(overrides: Partial<MeasuredRun> = {}): MeasuredRun {
     layout: { exercises: 10, teams: 5, members: 6 },
     release: summary(6, 40, 45, 1200),
     bareRelease: summary(3, 20, 22, 1200),
+    releaseFirst: summary(4, 30, 30, 40),
+    bareReleaseFirst: summary(2, 10, 10, 40),
     score: summary(5, 60),
     yjs: summary(1, 10),
     eventLoopP99Ms: 7.25,
@@ -139,6 +141,15 @@ describe('FanoutTracker', () => {
     tracker.delivered('a');
     tracker.delivered('a');
     expect(firsts).toEqual(['a']);
+  });
+
+  it('passes the first latency', () => {
+    const latencies: number[] = [];
+    const tracker = new FanoutTracker(new LatencyRecorder(), (_key, _at, latencyMs) => latencies.push(latencyMs));
+    tracker.sent('a', 1);
+    tracker.delivered('a');
+    expect(latencies).toHaveLength(1);
+    expect(latencies[0]).toBeGreaterThanOrEqual(0);
   });
 });
 

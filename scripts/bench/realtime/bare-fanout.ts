@@ -30,11 +30,17 @@ function connected(socket: Socket): Promise<void> {
  * the same number of clients in rooms of the same size, and the same payloads, released the same
  * number of times `spacingMs` apart.
  */
-export async function measureBareFanout(layout: Layout, payloads: Map<number, PhaseReleased>, spacingMs: number, errors: ErrorLog): Promise<LatencySummary> {
+export async function measureBareFanout(
+  layout: Layout,
+  payloads: Map<number, PhaseReleased>,
+  spacingMs: number,
+  errors: ErrorLog,
+): Promise<{ all: LatencySummary; first: LatencySummary }> {
   const server = new BareServer();
   const sockets: Socket[] = [];
   const recorder = new LatencyRecorder();
-  const tracker = new FanoutTracker(recorder);
+  const firstRecorder = new LatencyRecorder();
+  const tracker = new FanoutTracker(recorder, (_key, _at, latencyMs) => firstRecorder.record(latencyMs));
   const roomSize = layout.teams * layout.members;
   const phases = [...payloads.keys()].sort((a, b) => a - b);
 
@@ -73,7 +79,7 @@ export async function measureBareFanout(layout: Layout, payloads: Map<number, Ph
     }
     const missed = tracker.settleAll();
     if (missed > 0) errors.record('bare release', new Error(`${missed} deliveries did not arrive within 3 s`));
-    return recorder.summary();
+    return { all: recorder.summary(), first: firstRecorder.summary() };
   } finally {
     for (const socket of sockets) socket.disconnect();
     await server.stop();

@@ -10,7 +10,8 @@ export interface BenchContext {
   population: Population;
   errors: ErrorLog;
   ledger: AckLedger;
-  recorders: { release: LatencyRecorder; score: LatencyRecorder; yjs: LatencyRecorder };
+  /** `releaseFirst` has one sample per release: its first delivery, before most of the fan-out. */
+  recorders: { release: LatencyRecorder; releaseFirst: LatencyRecorder; score: LatencyRecorder; yjs: LatencyRecorder };
   trackers: { release: FanoutTracker; score: FanoutTracker; yjs: FanoutTracker };
   /** Exercises whose first phase has been released, so their members may browse and submit. */
   started: Set<string>;
@@ -29,9 +30,9 @@ export function editKey(teamId: string, sequence: number): string {
 /** Creates the context and attaches the listeners that time every delivery to every participant. */
 export function createContext(population: Population, errors: ErrorLog): BenchContext {
   const ledger = new AckLedger();
-  const recorders = { release: new LatencyRecorder(), score: new LatencyRecorder(), yjs: new LatencyRecorder() };
+  const recorders = { release: new LatencyRecorder(), releaseFirst: new LatencyRecorder(), score: new LatencyRecorder(), yjs: new LatencyRecorder() };
   const trackers = {
-    release: new FanoutTracker(recorders.release),
+    release: new FanoutTracker(recorders.release, (_key, _at, latencyMs) => recorders.releaseFirst.record(latencyMs)),
     score: new FanoutTracker(recorders.score),
     yjs: new FanoutTracker(recorders.yjs, (key, at) => ledger.editAcked(key.slice(0, key.indexOf(':')), key, at)),
   };

@@ -18,7 +18,7 @@ export class FanoutTracker {
 
   constructor(
     private readonly recorder: LatencyRecorder,
-    private readonly onFirstDelivery?: (key: string, at: number) => void,
+    private readonly onFirstDelivery?: (key: string, at: number, latencyMs: number) => void,
   ) {}
 
   sent(key: string, expected: number): void {
@@ -34,7 +34,7 @@ export class FanoutTracker {
     entry.received += 1;
     if (entry.firstDeliveryAt === null) {
       entry.firstDeliveryAt = now;
-      this.onFirstDelivery?.(key, now);
+      this.onFirstDelivery?.(key, now, now - entry.sentAt);
     }
     if (entry.received >= entry.expected) this.pending.delete(key);
   }

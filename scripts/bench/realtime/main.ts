@@ -74,7 +74,9 @@ async function run(options: BenchOptions): Promise<number> {
     const measured: MeasuredRun = {
       layout,
       release: window.release,
-      bareRelease: bare,
+      bareRelease: bare.all,
+      releaseFirst: window.releaseFirst,
+      bareReleaseFirst: bare.first,
       score: window.score,
       yjs: window.yjs,
       eventLoopP99Ms: window.eventLoopP99Ms,

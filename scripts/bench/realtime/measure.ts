@@ -9,6 +9,7 @@ import { sleep } from './timing.js';
 
 export interface WindowFigures {
   release: LatencySummary;
+  releaseFirst: LatencySummary;
   score: LatencySummary;
   yjs: LatencySummary;
   /** Event-loop delay p99 beyond the 10 ms sampling interval. */
@@ -59,6 +60,7 @@ export async function measureWindow(context: BenchContext, baseUrl: string, serv
   }
   return {
     release: context.recorders.release.summary(),
+    releaseFirst: context.recorders.releaseFirst.summary(),
     score: context.recorders.score.summary(),
     yjs: context.recorders.yjs.summary(),
     eventLoopP99Ms: delayBeyondInterval(serverLoop.p99Ms),

@@ -9,6 +9,12 @@ export const RealtimeResult = z.object({
   participants: z.number().int().nonnegative(),
   release: z.object({ p50Ms: z.number(), p99Ms: z.number(), maxMs: z.number() }),
   bareRelease: z.object({ p50Ms: z.number(), p99Ms: z.number() }),
+  /**
+   * Latency of the first delivery of each release, one sample per release. It covers the server's
+   * work before the broadcast (for the product, one store write), so release minus this is fan-out.
+   */
+  releaseFirst: z.object({ p50Ms: z.number(), p99Ms: z.number() }),
+  bareReleaseFirst: z.object({ p50Ms: z.number(), p99Ms: z.number() }),
   /** Product release p99 divided by bare Socket.IO release p99. */
   ratio: z.number(),
   score: z.object({ p50Ms: z.number(), p99Ms: z.number() }),
@@ -63,6 +69,8 @@ export interface MeasuredRun {
   layout: { exercises: number; teams: number; members: number };
   release: LatencySummary;
   bareRelease: LatencySummary;
+  releaseFirst: LatencySummary;
+  bareReleaseFirst: LatencySummary;
   score: LatencySummary;
   yjs: LatencySummary;
   eventLoopP99Ms: number;
@@ -90,6 +98,8 @@ export function buildResult(run: MeasuredRun): RealtimeResult {
     participants: exercises * teams * members,
     release: { p50Ms: run.release.p50Ms, p99Ms: run.release.p99Ms, maxMs: run.release.maxMs },
     bareRelease: { p50Ms: run.bareRelease.p50Ms, p99Ms: run.bareRelease.p99Ms },
+    releaseFirst: { p50Ms: run.releaseFirst.p50Ms, p99Ms: run.releaseFirst.p99Ms },
+    bareReleaseFirst: { p50Ms: run.bareReleaseFirst.p50Ms, p99Ms: run.bareReleaseFirst.p99Ms },
     ratio,
     score: { p50Ms: run.score.p50Ms, p99Ms: run.score.p99Ms },
     yjs: { p50Ms: run.yjs.p50Ms, p99Ms: run.yjs.p99Ms },
