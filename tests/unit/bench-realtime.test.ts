@@ -21,6 +21,7 @@ function measuredRun(overrides: Partial<MeasuredRun> = {}): MeasuredRun {
     eventLoopMaxMs: 30,
     peakRssMb: 136.4,
     queryWorkerPeakRssMb: 210.2,
+    queryWorkerCpuPercent: 12.2,
     clientEventLoopP99Ms: 9.9,
     clientEventLoopMaxMs: 20,
     cpuPercent: 10.4,

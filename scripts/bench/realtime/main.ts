@@ -84,6 +84,7 @@ async function run(options: BenchOptions): Promise<number> {
       eventLoopMaxMs: window.eventLoopMaxMs,
       peakRssMb: 0,
       queryWorkerPeakRssMb: 0,
+      queryWorkerCpuPercent: window.workerCpuPercent,
       clientEventLoopP99Ms: window.clientEventLoopP99Ms,
       clientEventLoopMaxMs: window.clientEventLoopMaxMs,
       cpuPercent: window.cpuPercent,

@@ -2,7 +2,7 @@ import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { BenchContext } from './context.js';
 import { runWorkload } from './drivers.js';
-import { cpuSeconds, delayBeyondInterval, scrapeEventLoop } from './process-stats.js';
+import { childPids, cpuSeconds, delayBeyondInterval, scrapeEventLoop } from './process-stats.js';
 import type { LatencySummary } from './stats.js';
 import { scrapeStoreWrites, storeWritesBetween, type StoreWriteFigures } from './store-writes.js';
 import { sleep } from './timing.js';
@@ -19,6 +19,8 @@ export interface WindowFigures {
   /** Longest event-loop stall of the server in the window, beyond the sampling interval. */
   eventLoopMaxMs: number;
   cpuPercent: number;
+  /** CPU use of the server's query worker processes, in percent of one core. */
+  workerCpuPercent: number;
   /** Event-loop delay p99 of this bench process, whose clients' delays add to every latency. */
   clientEventLoopP99Ms: number;
   clientEventLoopMaxMs: number;
@@ -40,6 +42,8 @@ export async function measureWindow(context: BenchContext, baseUrl: string, serv
   await scrapeEventLoop(baseUrl);
   const writesBefore = await scrapeStoreWrites(baseUrl);
   const cpuBefore = cpuSeconds(serverPid);
+  const workers = childPids(serverPid);
+  const workerCpuBefore = workers.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   const clientLoop = monitorEventLoopDelay({ resolution: 10 });
   clientLoop.enable();
   const began = performance.now();
@@ -50,6 +54,7 @@ export async function measureWindow(context: BenchContext, baseUrl: string, serv
   clientLoop.disable();
   const elapsedSeconds = (performance.now() - began) / 1000;
   const cpuPercent = ((cpuSeconds(serverPid) - cpuBefore) / elapsedSeconds) * 100;
+  const workerCpuPercent = ((workers.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - workerCpuBefore) / elapsedSeconds) * 100;
   const serverLoop = await scrapeEventLoop(baseUrl);
   const storeWrites = storeWritesBetween(writesBefore, await scrapeStoreWrites(baseUrl));
 
@@ -67,6 +72,7 @@ export async function measureWindow(context: BenchContext, baseUrl: string, serv
     eventLoopP99ExportedMs: serverLoop.p99Ms,
     eventLoopMaxMs: delayBeyondInterval(serverLoop.maxMs),
     cpuPercent,
+    workerCpuPercent,
     clientEventLoopP99Ms: delayBeyondInterval(clientLoop.percentile(99) / 1e6),
     clientEventLoopMaxMs: delayBeyondInterval(clientLoop.max / 1e6),
     storeWrites,

@@ -30,6 +30,8 @@ export const RealtimeResult = z.object({
   layout: z.object({ exercises: z.number(), teams: z.number(), members: z.number() }),
   samples: z.object({ release: z.number(), bareRelease: z.number(), score: z.number(), yjs: z.number() }),
   queryWorkerPeakRssMb: z.number(),
+  /** CPU use of the query worker processes in the measured phase, in percent of one core. */
+  queryWorkerCpuPercent: z.number(),
   /** Event-loop delay p99 of the bench process that runs every client; it adds to each latency. */
   clientEventLoopP99Ms: z.number(),
   clientEventLoopMaxMs: z.number(),
@@ -78,6 +80,7 @@ export interface MeasuredRun {
   eventLoopMaxMs: number;
   peakRssMb: number;
   queryWorkerPeakRssMb: number;
+  queryWorkerCpuPercent: number;
   clientEventLoopP99Ms: number;
   clientEventLoopMaxMs: number;
   cpuPercent: number;
@@ -111,6 +114,7 @@ export function buildResult(run: MeasuredRun): RealtimeResult {
     layout: run.layout,
     samples: { release: run.release.count, bareRelease: run.bareRelease.count, score: run.score.count, yjs: run.yjs.count },
     queryWorkerPeakRssMb: Math.round(run.queryWorkerPeakRssMb),
+    queryWorkerCpuPercent: Math.round(run.queryWorkerCpuPercent),
     clientEventLoopP99Ms: roundMs(run.clientEventLoopP99Ms),
     clientEventLoopMaxMs: roundMs(run.clientEventLoopMaxMs),
     storeWrites: run.storeWrites,
