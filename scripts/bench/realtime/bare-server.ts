@@ -30,6 +30,6 @@ process.on('SIGTERM', () => {
   void io.close(() => process.exit(0));
 });
 
-// The bench holds this pipe open; it closes when the bench exits by any means, so this server never outlives it.
+// The bench keeps this pipe open, and it closes when the bench exits for any reason, so this server never outlives it.
 process.stdin.on('close', () => process.exit(0));
 process.stdin.resume();

@@ -16,7 +16,7 @@ export interface WindowFigures {
   eventLoopP99Ms: number;
   /** The same p99 as the server exports it, sampling interval included. */
   eventLoopP99ExportedMs: number;
-  /** Longest event-loop stall of the server in the window, beyond the sampling interval. */
+  /** Maximum event-loop delay of the server in the window, beyond the sampling interval. */
   eventLoopMaxMs: number;
   cpuPercent: number;
   /** CPU use of the server's query worker processes, in percent of one core. */

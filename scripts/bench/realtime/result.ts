@@ -23,7 +23,7 @@ export const RealtimeResult = z.object({
   eventLoopP99Ms: z.number(),
   /** The same p99 as `GET /metrics` exports it, sampling interval included. */
   eventLoopP99ExportedMs: z.number(),
-  /** Longest server event-loop stall in the measured phase, beyond the sampling interval. */
+  /** Maximum server event-loop delay in the measured phase, beyond the sampling interval. */
   eventLoopMaxMs: z.number(),
   peakRssMb: z.number(),
   cpuPercent: z.number(),
