@@ -219,6 +219,7 @@ describe('parseOptions', () => {
     expect(() => parseOptions(['--soak', '0'])).toThrow(/--soak/);
     expect(() => parseOptions(['--exercises', '2', '--participants', '60'])).toThrow(OptionsError);
     expect(() => parseOptions(['--unknown'])).toThrow(OptionsError);
+    expect(() => parseOptions(['--exercises', '50', '--teams', '20', '--members', '20'])).toThrow(/20000 participants requested/);
   });
 
   it('returns help', () => {

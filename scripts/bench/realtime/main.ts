@@ -144,8 +144,12 @@ async function main(): Promise<void> {
     process.stdout.write(Usage);
     return;
   }
-  const code = await run(options);
-  process.exit(code);
+  try {
+    process.exit(await run(options));
+  } catch (error) {
+    process.stderr.write(`bench: the run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  }
 }
 
 await main();

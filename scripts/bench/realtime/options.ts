@@ -21,9 +21,12 @@ Options:
   -h, --help         Show this help.
 `;
 
+/** Upper bound on simulated participants, so a typo cannot exhaust the machine's sockets or memory. */
+const MaxParticipants = 3000;
+
 const Options = z
   .object({
-    participants: z.coerce.number().int().min(1).max(3000).optional(),
+    participants: z.coerce.number().int().min(1).max(MaxParticipants).optional(),
     exercises: z.coerce.number().int().min(1).max(50).optional(),
     teams: z.coerce.number().int().min(1).max(20).default(5),
     members: z.coerce.number().int().min(1).max(20).default(6),
@@ -88,8 +91,12 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     exercises = options.participants / perExercise;
     if (exercises > 50) throw new OptionsError(`--participants: ${options.participants} needs ${exercises} exercises; at most 50 are allowed.`);
   }
+  exercises ??= Math.max(1, Math.round(300 / perExercise));
+  if (exercises * perExercise > MaxParticipants) {
+    throw new OptionsError(`${exercises * perExercise} participants requested; at most ${MaxParticipants} are allowed. Lower --exercises, --teams or --members.`);
+  }
   return {
-    exercises: exercises ?? Math.max(1, Math.round(300 / perExercise)),
+    exercises,
     teams: options.teams,
     members: options.members,
     measureSeconds: options.measure,
