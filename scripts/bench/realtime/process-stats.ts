@@ -3,7 +3,8 @@
  * endpoint. Linux only: on another system the /proc reads fail with a message saying so.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 
 const ClockTicksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
@@ -75,4 +76,27 @@ export async function scrapeEventLoop(baseUrl: string): Promise<{ p99Ms: number;
 /** Event-loop delay beyond the sampling interval, from a value `scrapeEventLoop` returned. */
 export function delayBeyondInterval(exportedMs: number): number {
   return Math.max(0, exportedMs - EventLoopResolutionMs);
+}
+
+/** Reads the V8 heap in use by the server, in MB, from `/metrics`. */
+export async function scrapeHeapUsedMb(baseUrl: string): Promise<number> {
+  const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw new Error(`GET /metrics failed with HTTP ${response.status}`);
+  const match = /^cloud_ir_lab_nodejs_heap_size_used_bytes\s+(\S+)$/m.exec(await response.text());
+  if (!match) throw new Error('GET /metrics has no cloud_ir_lab_nodejs_heap_size_used_bytes');
+  return Number(match[1]) / 1024 / 1024;
+}
+
+/** Total size in MB of the files under a folder, such as the server's data dir. */
+export function folderSizeMb(folder: string): number {
+  let bytes = 0;
+  for (const entry of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+    try {
+      const stats = statSync(path.join(folder, entry));
+      if (stats.isFile()) bytes += stats.size;
+    } catch {
+      // The server replaced the file (temporary file and rename) while the folder was listed.
+    }
+  }
+  return bytes / 1024 / 1024;
 }

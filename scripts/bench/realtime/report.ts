@@ -24,7 +24,11 @@ export function formatReport(result: RealtimeResult, errorCounts: Record<string,
 
   if (result.soak) {
     const soak = result.soak;
-    lines.push('', `Soak ${soak.minutes} min: RSS ${soak.rssAfterWarmUpMb} MB after warm-up, ${soak.rssAtEndMb} MB at the end (${soak.growthPercent}%, limit 10%), errors ${soak.errors}`);
+    lines.push(
+      '',
+      `Soak ${soak.minutes} min: RSS ${soak.rssAfterWarmUpMb} MB after warm-up, ${soak.rssAtEndMb} MB at the end (${soak.growthPercent}%, limit 10%), errors ${soak.errors}`,
+      `  V8 heap in use ${soak.heapAfterWarmUpMb} MB after warm-up, ${soak.heapAtEndMb} MB at the end; data dir ${soak.dataDirMb} MB at the end`,
+    );
   }
   if (result.chaos) {
     const chaos = result.chaos;

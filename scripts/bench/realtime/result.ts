@@ -43,7 +43,19 @@ export const RealtimeResult = z.object({
   cpuCores: z.number(),
   errors: z.number().int().nonnegative(),
   soak: z
-    .object({ minutes: z.number(), rssAfterWarmUpMb: z.number(), rssAtEndMb: z.number(), growthPercent: z.number(), errors: z.number() })
+    .object({
+      minutes: z.number(),
+      rssAfterWarmUpMb: z.number(),
+      rssAtEndMb: z.number(),
+      /** RSS at the end against RSS after warm-up, in percent; the soak target is at most 10. */
+      growthPercent: z.number(),
+      /** V8 heap in use, which unlike RSS excludes memory the heap has not returned to the system. */
+      heapAfterWarmUpMb: z.number(),
+      heapAtEndMb: z.number(),
+      /** Size of the server's data dir at the end: the exercises and team documents the load created. */
+      dataDirMb: z.number(),
+      errors: z.number(),
+    })
     .nullable(),
   chaos: z
     .object({

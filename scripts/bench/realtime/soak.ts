@@ -1,7 +1,7 @@
 import type { BenchContext } from './context.js';
 import { runWorkload } from './drivers.js';
 import { ErrorLog } from './error-log.js';
-import { memoryMb } from './process-stats.js';
+import { folderSizeMb, memoryMb, scrapeHeapUsedMb } from './process-stats.js';
 import type { RealtimeResult } from './result.js';
 import type { ProductServer } from './server-process.js';
 import { sleep } from './timing.js';
@@ -26,13 +26,14 @@ export async function runSoak(context: BenchContext, server: ProductServer, minu
   const warmUpMs = Math.min(60_000, durationMs / 4);
   const soakErrors = new ErrorLog();
   const soakContext: BenchContext = { ...context, errors: soakErrors };
-  const samples: { at: number; rssMb: number }[] = [];
+  const samples: { at: number; rssMb: number; heapMb: number }[] = [];
   const began = performance.now();
   let running = true;
 
   const sampling = (async () => {
     while (running && performance.now() - began < durationMs + SampleIntervalMs) {
-      samples.push({ at: performance.now() - began, rssMb: memoryMb(server.pid).rssMb });
+      const heapMb = await scrapeHeapUsedMb(server.url).catch(() => Number.NaN);
+      samples.push({ at: performance.now() - began, rssMb: memoryMb(server.pid).rssMb, heapMb });
       samplePeak();
       await sleep(SampleIntervalMs);
     }
@@ -47,13 +48,19 @@ export async function runSoak(context: BenchContext, server: ProductServer, minu
     if (missed > 0) soakErrors.record(`${name} deliveries`, new Error(`${missed} deliveries did not arrive during the soak`));
   }
   const end = samples.at(-1)?.at ?? 0;
-  const afterWarmUp = median(samples.filter((sample) => sample.at >= warmUpMs && sample.at <= warmUpMs + CompareWindowMs).map((sample) => sample.rssMb));
-  const atEnd = median(samples.filter((sample) => sample.at >= end - CompareWindowMs).map((sample) => sample.rssMb));
+  const afterWarmUpSamples = samples.filter((sample) => sample.at >= warmUpMs && sample.at <= warmUpMs + CompareWindowMs);
+  const endSamples = samples.filter((sample) => sample.at >= end - CompareWindowMs);
+  const afterWarmUp = median(afterWarmUpSamples.map((sample) => sample.rssMb));
+  const atEnd = median(endSamples.map((sample) => sample.rssMb));
+  const heapOf = (list: typeof samples) => median(list.map((sample) => sample.heapMb).filter((value) => Number.isFinite(value)));
   return {
     minutes,
     rssAfterWarmUpMb: Math.round(afterWarmUp),
     rssAtEndMb: Math.round(atEnd),
     growthPercent: afterWarmUp > 0 ? Math.round(((atEnd - afterWarmUp) / afterWarmUp) * 1000) / 10 : 0,
+    heapAfterWarmUpMb: Math.round(heapOf(afterWarmUpSamples)),
+    heapAtEndMb: Math.round(heapOf(endSamples)),
+    dataDirMb: Math.round(folderSizeMb(server.dataDir) * 10) / 10,
     errors: soakErrors.count,
   };
 }
