@@ -31,7 +31,8 @@ function alive(pid: number): boolean {
 export async function runChaos(context: BenchContext, server: ProductServer, log: (message: string) => void): Promise<NonNullable<RealtimeResult['chaos']>> {
   // Requests fail while the server is down; those failures are the point, not bench errors.
   const chaosContext: BenchContext = { ...context, errors: new ErrorLog() };
-  const load = runWorkload(chaosContext, LoadTotalMs, false);
+  // Documents stay unbounded here: the check afterwards expects every acknowledged edit to be there.
+  const load = runWorkload(chaosContext, LoadTotalMs, { releases: false, boundedDocuments: false });
   await sleep(LoadBeforeKillMs);
 
   const workers = childPids(server.pid);

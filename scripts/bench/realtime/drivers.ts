@@ -15,6 +15,8 @@ import {
   releasePhase,
   runQuery,
   submitAnswer,
+  trimReportSection,
+  trimTimeline,
 } from './protocol.js';
 import { ReportSections } from '../../../shared/collab.js';
 import { jitter, pick, sleep, waitFor } from './timing.js';
@@ -34,6 +36,14 @@ const DeliveryWaitMs = 3_000;
  * new submission for a resend.
  */
 const sequences = { submission: 0, timelineEntry: 0 };
+
+/**
+ * Sizes the team documents stay at in a run with bounded documents (the soak), where the oldest
+ * entries and paragraphs are deleted as new ones arrive. Without a bound the documents grow for
+ * as long as the load runs, and memory with them.
+ */
+const BoundedTimelineEntries = 30;
+const BoundedReportParagraphs = 3;
 
 /** Sleeps `ms` and returns true, or returns false at once if that would pass the deadline. */
 async function sleepBefore(ms: number, deadline: number): Promise<boolean> {
@@ -97,7 +107,7 @@ export async function driveScores(context: BenchContext, deadline: number): Prom
 }
 
 /** Adds timeline entries, one at a time per team, each from a random member of the team. */
-export async function driveTimeline(context: BenchContext, deadline: number): Promise<void> {
+export async function driveTimeline(context: BenchContext, deadline: number, bounded: boolean): Promise<void> {
   const teams = context.population.exercises.flatMap((exercise: ExerciseHandle) => exercise.teams);
   await Promise.all(
     teams.map(async (team) => {
@@ -107,6 +117,7 @@ export async function driveTimeline(context: BenchContext, deadline: number): Pr
         const key = editKey(author.teamId, ++sequences.timelineEntry);
         context.trackers.yjs.sent(key, team.length - 1);
         addTimelineEntry(author.team.doc, key, author.name);
+        if (bounded) trimTimeline(author.team.doc, BoundedTimelineEntries);
         await waitFor(() => context.trackers.yjs.complete(key), DeliveryWaitMs);
       }
     }),
@@ -114,7 +125,7 @@ export async function driveTimeline(context: BenchContext, deadline: number): Pr
 }
 
 /** Lets every member browse CloudTrail, run SQL, reread the exercise and write in the report. */
-export async function driveBrowsing(context: BenchContext, deadline: number): Promise<void> {
+export async function driveBrowsing(context: BenchContext, deadline: number, bounded: boolean): Promise<void> {
   await Promise.all(
     context.population.participants.map(async (member) => {
       await waitFor(() => context.started.has(member.exerciseId), deadline - performance.now());
@@ -125,7 +136,11 @@ export async function driveBrowsing(context: BenchContext, deadline: number): Pr
           if (roll < 0.45) await browseCloudTrail(member.socket, 50 * Math.floor(Math.random() * 4));
           else if (roll < 0.6) await runQuery(member.socket, pick(BenchQueries));
           else if (roll < 0.75) await getExercise(member.socket);
-          else appendReportParagraph(member.team.doc, pick(ReportSections), `Note from ${member.name}: the key was used from a Tor exit node.`);
+          else {
+            const section = pick(ReportSections);
+            appendReportParagraph(member.team.doc, section, `Note from ${member.name}: the key was used from a Tor exit node.`);
+            if (bounded) trimReportSection(member.team.doc, section, BoundedReportParagraphs);
+          }
         } catch (error) {
           context.errors.record('browsing', error);
         }
@@ -134,13 +149,16 @@ export async function driveBrowsing(context: BenchContext, deadline: number): Pr
   );
 }
 
-/** Runs every driver for `durationMs`; with `releases` false the phases stay where they are. */
-export async function runWorkload(context: BenchContext, durationMs: number, releases: boolean): Promise<void> {
+/**
+ * Runs every driver for `durationMs`. With `releases` false the phases stay where they are, and
+ * with `boundedDocuments` the team documents stop growing once they reach a working size.
+ */
+export async function runWorkload(context: BenchContext, durationMs: number, options: { releases: boolean; boundedDocuments: boolean }): Promise<void> {
   const deadline = performance.now() + durationMs;
   await Promise.all([
-    releases ? driveReleases(context, durationMs) : Promise.resolve(),
+    options.releases ? driveReleases(context, durationMs) : Promise.resolve(),
     driveScores(context, deadline),
-    driveTimeline(context, deadline),
-    driveBrowsing(context, deadline),
+    driveTimeline(context, deadline, options.boundedDocuments),
+    driveBrowsing(context, deadline, options.boundedDocuments),
   ]);
 }

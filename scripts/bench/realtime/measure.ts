@@ -48,7 +48,7 @@ export async function measureWindow(context: BenchContext, baseUrl: string, serv
   clientLoop.enable();
   const began = performance.now();
 
-  await runWorkload(context, seconds * 1000, true);
+  await runWorkload(context, seconds * 1000, { releases: true, boundedDocuments: false });
   await sleep(SettleMs);
 
   clientLoop.disable();

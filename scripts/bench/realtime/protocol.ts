@@ -186,3 +186,15 @@ export function appendReportParagraph(doc: Y.Doc, section: ReportSection, text: 
 export function teamDocumentFile(teamId: string): string {
   return `collab/${teamDocName(teamId)}.yjs`;
 }
+
+/** Deletes the oldest timeline entries until at most `max` remain. */
+export function trimTimeline(doc: Y.Doc, max: number): void {
+  const timeline = doc.getArray<Y.Map<string>>(TimelineArrayName);
+  if (timeline.length > max) timeline.delete(0, timeline.length - max);
+}
+
+/** Deletes the oldest paragraphs of a report section until at most `max` remain. */
+export function trimReportSection(doc: Y.Doc, section: ReportSection, max: number): void {
+  const fragment = doc.getXmlFragment(reportFragmentName(section));
+  if (fragment.length > max) fragment.delete(0, fragment.length - max);
+}

@@ -17,7 +17,8 @@ function median(values: number[]): number {
 }
 
 /**
- * Keeps a steady load (everything but phase releases, which have run out) for `minutes`, sampling
+ * Keeps a steady load (everything but phase releases, which have run out) for `minutes`, with team
+ * documents that stop growing at a working size, so memory can reach a steady state. It samples
  * the server's RSS every 5 s. Warm-up is the first quarter of the soak, at most one minute. The
  * result compares the median RSS of the 30 s after warm-up with that of the last 30 s.
  */
@@ -38,7 +39,7 @@ export async function runSoak(context: BenchContext, server: ProductServer, minu
       await sleep(SampleIntervalMs);
     }
   })();
-  await runWorkload(soakContext, durationMs, false);
+  await runWorkload(soakContext, durationMs, { releases: false, boundedDocuments: true });
   running = false;
   await sampling;
 
