@@ -12,10 +12,10 @@ Options:
   --exercises N      Exercises (1-50).
   --teams N          Teams per exercise (1-20, default 5).
   --members N        Members per team (1-20, default 6).
-  --measure SECONDS  Length of the measured phase (10-600, default 30).
-  --soak MINUTES     After the measured phase, keep a steady load for this many minutes (1-240)
+  --measure SECONDS  Length of the measured window (10-600, default 30).
+  --soak MINUTES     After the measured window, keep a steady load for this many minutes (1-240)
                      and compare memory at the end with memory after warm-up.
-  --chaos            After the measured phase, SIGKILL the server, restart it and check that
+  --chaos            After the measured window, SIGKILL the server, restart it and check that
                      clients reconnect and that acknowledged submissions and edits survived.
   --out DIR          Folder for the JSON results (default bench-results).
   -h, --help         Show this help.

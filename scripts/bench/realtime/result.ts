@@ -23,22 +23,22 @@ export const RealtimeResult = z.object({
   eventLoopP99Ms: z.number(),
   /** The same p99 as `GET /metrics` exports it, sampling interval included. */
   eventLoopP99ExportedMs: z.number(),
-  /** Maximum server event-loop delay in the measured phase, beyond the sampling interval. */
+  /** Maximum server event-loop delay in the measured window, beyond the sampling interval. */
   eventLoopMaxMs: z.number(),
   peakRssMb: z.number(),
   cpuPercent: z.number(),
   layout: z.object({ exercises: z.number(), teams: z.number(), members: z.number() }),
   samples: z.object({ release: z.number(), bareRelease: z.number(), score: z.number(), yjs: z.number() }),
   queryWorkerPeakRssMb: z.number(),
-  /** CPU use of the query worker processes in the measured phase, in percent of one core. */
+  /** CPU use of the query worker processes in the measured window, in percent of one core. */
   queryWorkerCpuPercent: z.number(),
   /** Event-loop delay p99 of the bench process that runs every client; it adds to each latency. */
   clientEventLoopP99Ms: z.number(),
   clientEventLoopMaxMs: z.number(),
-  /** Exercise-store writes during the measured phase; their time includes the wait in the write queue. */
+  /** Exercise-store writes during the measured window; their time includes the wait in the write queue. */
   storeWrites: z.object({ count: z.number(), meanMs: z.number(), over50MsPercent: z.number() }),
   measureSeconds: z.number(),
-  /** One-minute load average of the machine at the end of the measured phase; above the core count, other work competed. */
+  /** One-minute load average of the machine at the end of the measured window; above the core count, other work competed. */
   loadAverage: z.number(),
   cpuCores: z.number(),
   errors: z.number().int().nonnegative(),
