@@ -16,7 +16,7 @@ describe('loadConfig', () => {
     try {
       loadConfig({ PORT: 'eighty', FACILITATOR_TOKEN: 'short' });
     } catch (error) {
-      expect((error as Error).message).toContain('PORT:');
+      expect((error as Error).message).toContain('PORT="eighty":');
       expect((error as Error).message).toContain('FACILITATOR_TOKEN (value hidden, 5 characters): must be at least 16 characters');
     }
   });
