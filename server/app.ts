@@ -60,8 +60,10 @@ function countBy(values: string[]): Record<string, number> {
 }
 
 /** Load every pack in the background so the first exercise does not wait for its data. */
-async function preloadScenarios(scenarios: ScenarioCatalog, logger: AppLogger): Promise<void> {
+async function preloadScenarios(scenarios: ScenarioCatalog, logger: AppLogger, stopping: () => boolean): Promise<void> {
   for (const id of await scenarios.list()) {
+    // A shutdown waits for the pack being prepared, but not for the ones after it.
+    if (stopping()) return;
     await scenarios.get(id).catch((error: unknown) => logger.error({ scenarioId: id, err: error }, 'scenario pack could not be loaded'));
   }
 }
@@ -108,6 +110,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   // Ready once every scenario pack has been loaded (or has failed to load and been logged).
   let ready = false;
   let preloading: Promise<void> = Promise.resolve();
+  let closing = false;
   const web = express();
   web.disable('x-powered-by');
   web.set('trust proxy', config.trustProxy);
@@ -180,7 +183,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       const url = `http://${host}:${address.port}`;
       lifecycle.info({ url }, 'server listening');
-      preloading = preloadScenarios(scenarios, lifecycle).then(() => {
+      preloading = preloadScenarios(scenarios, lifecycle, () => closing).then(() => {
         ready = true;
       });
       // Resumes every running exercise: releases that fell due while the server was down happen on the first tick.
@@ -189,6 +192,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     },
     async close() {
       // The order matters: no new work, then tell clients, then flush what they wrote, then stop workers.
+      closing = true;
       lifecycle.info('server stopping: no longer accepting connections');
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
@@ -196,11 +200,11 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
 
       lifecycle.info({ clients: io.engine.clientsCount }, 'server stopping: notifying clients');
       io.emit('server:restarting', { message: 'The server is restarting. Your work is saved; the page reconnects when it is back.' });
-      await new Promise<void>((resolve) => io.close(() => resolve()));
 
       lifecycle.info({ documents: collab.loadedDocumentCount() }, 'server stopping: flushing team documents and the exercise store');
-      // Yjs sockets are closed here: the HTTP server cannot finish closing while they are open.
+      // Yjs sockets are closed before Socket.IO: io.close() waits for the HTTP server, which waits for them.
       await collab.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
       await store.close();
 
       lifecycle.info('server stopping: stopping query workers');
