@@ -28,23 +28,7 @@ export async function serve(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, pretty: config.env === 'development' });
   const app = await createApp(config, { logger });
 
-  let url: string;
-  try {
-    url = await app.listen();
-  } catch (error) {
-    if (!isAddressInUse(error)) throw error;
-    process.stderr.write(`Port ${config.port} on ${config.host} is already in use. Stop the other program or set PORT to a free port (PORT=0 picks one).\n`);
-    await app.close().catch(() => undefined);
-    process.exit(2);
-  }
-
-  // Printed rather than logged: logs never carry tokens, but the operator needs this one to sign in.
-  process.stdout.write(
-    `\ncloud-ir-lab is running at ${url}${config.basePath}/\n` +
-      `Facilitator sign-in token: ${app.facilitatorToken}\n` +
-      `Data dir: ${config.dataDir}\n\n`,
-  );
-
+  // Registered before listening, so a signal that arrives during the start still stops cleanly.
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -65,4 +49,21 @@ export async function serve(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+
+  let url: string;
+  try {
+    url = await app.listen();
+  } catch (error) {
+    if (!isAddressInUse(error)) throw error;
+    process.stderr.write(`Port ${config.port} on ${config.host} is already in use. Stop the other program or set PORT to a free port (PORT=0 picks one).\n`);
+    await app.close().catch(() => undefined);
+    process.exit(2);
+  }
+
+  // Printed rather than logged: logs never carry tokens, but the operator needs this one to sign in.
+  process.stdout.write(
+    `\ncloud-ir-lab is running at ${url}${config.basePath}/\n` +
+      `Facilitator sign-in token: ${app.facilitatorToken}\n` +
+      `Data dir: ${config.dataDir}\n\n`,
+  );
 }
