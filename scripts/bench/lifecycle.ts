@@ -1,4 +1,4 @@
-// Measure how long `cloud-ir-lab serve` takes to answer /healthz, to become ready (/readyz) and to
+// Measure how long `cloud-ir-lab serve` takes to return 200 on /healthz, to become ready (/readyz) and to
 // stop after SIGTERM, on a fresh data dir (cold scenario cache) and again on the same dir (warm).
 // Usage: npx tsx scripts/bench/lifecycle.ts [runs]. Writes bench-results/lifecycle.json.
 import { spawn } from 'node:child_process';
@@ -15,7 +15,7 @@ async function poll(url: string, deadline: number): Promise<void> {
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error(`${url} did not answer 200 in time`);
+  throw new Error(`${url} did not return 200 within 120 seconds`);
 }
 
 async function measure(dataDir: string): Promise<{ healthyMs: number; readyMs: number; stopMs: number }> {
@@ -30,7 +30,7 @@ async function measure(dataDir: string): Promise<{ healthyMs: number; readyMs: n
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /running at (http:\/\/[\d.:]+)\//.exec(output);
+      const match = /running at (http:\/\/[\d.:]+)\n/.exec(output);
       if (match) resolve(match[1]!);
     });
   });

@@ -62,7 +62,7 @@ export async function serve(): Promise<void> {
 
   // Printed rather than logged: logs never carry tokens, but the operator needs this one to sign in.
   process.stdout.write(
-    `\ncloud-ir-lab is running at ${url}${config.basePath}/\n` +
+    `\ncloud-ir-lab is running at ${url}${config.basePath}\n` +
       `Facilitator sign-in token: ${app.facilitatorToken}\n` +
       `Data dir: ${config.dataDir}\n\n`,
   );

@@ -36,7 +36,7 @@ async function startServerProcess(dataDir: string, settings: Record<string, stri
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
     const check = () => {
-      const match = /running at (http:\/\/[\d.:]+)\//.exec(output);
+      const match = /running at (http:\/\/[\d.:]+)\n/.exec(output);
       if (!match) return;
       clearTimeout(timer);
       child.stdout!.off('data', check);
