@@ -8,6 +8,8 @@ const backend = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: 'client',
+  // Relative asset paths resolve against the <base href> the server writes, so BASE_PATH works without a rebuild.
+  base: './',
   build: {
     outDir: fileURLToPath(new URL('dist/client', import.meta.url)),
     emptyOutDir: true,

@@ -17,6 +17,7 @@ import { TeamAdmin } from './exercise/team-admin.js';
 import { resolveFacilitatorToken } from './facilitator-token.js';
 import { apiRoutes } from './http/api-routes.js';
 import { auditRoutes } from './http/audit-routes.js';
+import { allowedOriginsOf, mountUnderBasePath, stripBasePath } from './http/base-path.js';
 import { staticRoutes } from './http/static-routes.js';
 import { InvestigationService } from './investigation/investigation-service.js';
 import { categoryLogger, createLogger, type AppLogger } from './logger.js';
@@ -59,8 +60,10 @@ function countBy(values: string[]): Record<string, number> {
 }
 
 /** Load every pack in the background so the first exercise does not wait for its data. */
-async function preloadScenarios(scenarios: ScenarioCatalog, logger: AppLogger): Promise<void> {
+async function preloadScenarios(scenarios: ScenarioCatalog, logger: AppLogger, stopping: () => boolean): Promise<void> {
   for (const id of await scenarios.list()) {
+    // A shutdown waits for the pack being prepared, but not for the ones after it.
+    if (stopping()) return;
     await scenarios.get(id).catch((error: unknown) => logger.error({ scenarioId: id, err: error }, 'scenario pack could not be loaded'));
   }
 }
@@ -107,8 +110,10 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   // Ready once every scenario pack has been loaded (or has failed to load and been logged).
   let ready = false;
   let preloading: Promise<void> = Promise.resolve();
+  let closing = false;
   const web = express();
   web.disable('x-powered-by');
+  web.set('trust proxy', config.trustProxy);
   // Alive: the process answers HTTP. Ready: the scenario packs and their query workers are loaded.
   web.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
@@ -121,19 +126,22 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   });
   const httpLogger = categoryLogger(logger, 'http');
   web.use('/api', apiRoutes(exercises, httpLogger, [auditRoutes(store, facilitatorToken, httpLogger)]));
-  web.use(staticRoutes(dependencies.clientDir ?? DefaultClientDir));
+  web.use(staticRoutes(dependencies.clientDir ?? DefaultClientDir, { basePath: config.basePath, publicUrl: config.publicUrl }));
 
-  const httpServer = createServer(web);
+  const httpServer = createServer(mountUnderBasePath(web, config.basePath, config.trustProxy));
+  const allowedOrigins = allowedOriginsOf(config);
   const realtimeLogger = categoryLogger(logger, 'realtime');
   const io = createSocketServer(
     httpServer,
     { exercises, control, teams, injects, hints, invites, investigation, scenarios, store, facilitatorToken },
     realtimeLogger,
+    { path: `${config.basePath}/socket.io`, allowedOrigins },
   );
   const collab = new CollabServer(
     (token) => authenticate(token, { store, facilitatorToken }),
     new DocPersistence(path.join(config.dataDir, 'collab')),
     categoryLogger(logger, 'collab'),
+    allowedOrigins,
   );
   live.socketClients = () => io.engine.clientsCount;
   live.loadedDocuments = () => collab.loadedDocumentCount();
@@ -152,7 +160,9 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
 
   httpServer.on('upgrade', (request, socket, head) => {
     // Socket.IO registers its own upgrade listener for /socket.io/; only Yjs paths are handled here.
-    if (collab.matches(request)) collab.handleUpgrade(request, socket, head);
+    const original = request.url;
+    if (stripBasePath(request, config.basePath) && collab.matches(request)) collab.handleUpgrade(request, socket, head);
+    else request.url = original;
   });
 
   const lifecycle = categoryLogger(logger, 'lifecycle');
@@ -173,7 +183,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       const url = `http://${host}:${address.port}`;
       lifecycle.info({ url }, 'server listening');
-      preloading = preloadScenarios(scenarios, lifecycle).then(() => {
+      preloading = preloadScenarios(scenarios, lifecycle, () => closing).then(() => {
         ready = true;
       });
       // Resumes every running exercise: releases that fell due while the server was down happen on the first tick.
@@ -181,15 +191,27 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
       return url;
     },
     async close() {
-      lifecycle.info('server stopping');
+      // The order matters: no new work, then tell clients, then flush what they wrote, then stop workers.
+      closing = true;
+      lifecycle.info('server stopping: no longer accepting connections');
+      const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
       await scheduler.stop();
-      // A pack still being prepared writes to the cache in the data dir; let it finish first.
-      await preloading;
-      // Yjs sockets are closed first: the HTTP server cannot finish closing while they are open.
+
+      lifecycle.info({ clients: io.engine.clientsCount }, 'server stopping: notifying clients');
+      io.emit('server:restarting', { message: 'The server is restarting. Your work is saved; the page reconnects when it is back.' });
+
+      lifecycle.info({ documents: collab.loadedDocumentCount() }, 'server stopping: flushing team documents and the exercise store');
+      // Yjs sockets are closed before Socket.IO: io.close() waits for the HTTP server, which waits for them.
       await collab.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await store.close();
+
+      lifecycle.info('server stopping: stopping query workers');
+      // A pack still being prepared writes to the cache in the data dir; let it finish first.
+      await preloading;
       await engine.close();
+      await httpClosed;
       lifecycle.info('server stopped');
     },
   };

@@ -110,6 +110,8 @@ export interface ServerToClientEvents {
   'store:failed': (failure: StoreFailure) => void;
   /** A member of the team ran a query; sent to that team only. */
   'query:recorded': (entry: QueryHistoryEntry) => void;
+  /** Sent to every client when the server is shutting down; the client reconnects once it is back. */
+  'server:restarting': (notice: { message: string }) => void;
 }
 
 export type ClientToServerEventName = keyof ClientToServerEvents;

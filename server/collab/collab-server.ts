@@ -41,6 +41,7 @@ export class CollabServer {
     private readonly authenticate: (token: string | null) => Principal | null,
     private readonly persistence: DocPersistence,
     private readonly logger: AppLogger,
+    private readonly allowedOrigins: readonly string[] = [],
   ) {
     this.pingTimer = setInterval(() => this.pingAll(), PingIntervalMs);
     this.pingTimer.unref();
@@ -63,7 +64,7 @@ export class CollabServer {
       ws.on('error', (error) => this.logger.warn({ err: error }, 'collaboration connection error'));
       const url = new URL(request.url ?? '/', 'http://localhost');
       const docName = decodeURIComponent(url.pathname.slice(CollabPath.length + 1));
-      if (!isSameOrigin(request)) {
+      if (!isSameOrigin(request, this.allowedOrigins)) {
         this.logger.warn({ origin: request.headers.origin }, 'collaboration connection refused: origin does not match the host');
         ws.close(CollabCloseCode.Forbidden, 'Origin not allowed');
         return;

@@ -7,9 +7,11 @@ import type { IncomingMessage } from 'node:http';
  * through, because they need a valid token anyway.
  * NOTE: a deployment behind a proxy that rewrites Host must keep the public host in Host.
  */
-export function isSameOrigin(request: IncomingMessage): boolean {
+export function isSameOrigin(request: IncomingMessage, allowedOrigins: readonly string[] = []): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true;
+  // ALLOWED_ORIGINS: origins a proxy serves the app under when it rewrites Host.
+  if (allowedOrigins.includes(origin.replace(/\/$/, ''))) return true;
   const host = request.headers.host;
   if (!host) return false;
   try {

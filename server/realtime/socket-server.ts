@@ -45,13 +45,19 @@ export function authenticate(token: unknown, deps: Pick<RealtimeDependencies, 's
  * a valid token. A connection that does not complete the handshake within `Limits.authTimeoutMs`
  * is dropped. Each socket joins its rooms at once, so broadcasts reach it without a request.
  */
-export function createSocketServer(httpServer: HttpServer, deps: RealtimeDependencies, logger: AppLogger): AppServer {
+export function createSocketServer(
+  httpServer: HttpServer,
+  deps: RealtimeDependencies,
+  logger: AppLogger,
+  options: { path?: string; allowedOrigins?: readonly string[] } = {},
+): AppServer {
   const io: AppServer = new Server(httpServer, {
+    path: options.path ?? '/socket.io',
     maxHttpBufferSize: Limits.socketMessageMaxBytes,
     serveClient: false,
     connectTimeout: Limits.authTimeoutMs,
     allowRequest: (request, callback) => {
-      const allowed = isSameOrigin(request);
+      const allowed = isSameOrigin(request, options.allowedOrigins);
       if (!allowed) logger.warn({ origin: request.headers.origin, host: request.headers.host }, 'socket rejected: origin does not match the host');
       callback(allowed ? null : 'Origin not allowed', allowed);
     },

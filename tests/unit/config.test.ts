@@ -16,8 +16,8 @@ describe('loadConfig', () => {
     try {
       loadConfig({ PORT: 'eighty', FACILITATOR_TOKEN: 'short' });
     } catch (error) {
-      expect((error as Error).message).toContain('PORT:');
-      expect((error as Error).message).toContain('FACILITATOR_TOKEN: must be at least 16 characters');
+      expect((error as Error).message).toContain('PORT="eighty":');
+      expect((error as Error).message).toContain('FACILITATOR_TOKEN (value hidden, 5 characters): must be at least 16 characters');
     }
   });
 
@@ -26,6 +26,6 @@ describe('loadConfig', () => {
   });
 
   it('rejects a malformed memory limit', () => {
-    expect(() => loadConfig({ QUERY_MEMORY_LIMIT: 'lots' })).toThrow(/QUERY_MEMORY_LIMIT: must be a size/);
+    expect(() => loadConfig({ QUERY_MEMORY_LIMIT: 'lots' })).toThrow(/QUERY_MEMORY_LIMIT="lots": must be a size/);
   });
 });

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { joinPath } from '../app/routes.js';
+import { publicAppUrl } from '../net/base-path.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /** The join code and the full join link of an exercise, with a button that copies the link. */
@@ -49,7 +50,8 @@ export class JoinLinkPanel extends LitElement {
   }
 
   private joinLink(): string {
-    return `${window.location.origin}${joinPath(this.joinCode)}`;
+    // PUBLIC_URL when the server sets it, since the facilitator may use another address than players.
+    return `${publicAppUrl()}${joinPath(this.joinCode)}`;
   }
 
   private selectAll(event: Event): void {

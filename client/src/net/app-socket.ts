@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { ErrorCode } from '../../../shared/errors.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/events.js';
 import type { SessionView } from '../../../shared/model.js';
+import { appUrl } from './base-path.js';
 import { failure, request, type RequestResult } from './request.js';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -9,7 +10,7 @@ export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** Opens the Socket.IO connection of the app's own origin, signed in with a facilitator or player token. */
 export function connectAppSocket(token: string, options: { reconnection?: boolean } = {}): AppSocket {
   return io({
-    path: '/socket.io/',
+    path: appUrl('/socket.io/'),
     auth: { token },
     reconnection: options.reconnection ?? true,
   });

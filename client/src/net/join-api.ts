@@ -1,5 +1,6 @@
 import type { JoinInfo, JoinResult } from '../../../shared/model.js';
 import type { JoinPayload } from '../../../shared/schemas.js';
+import { appUrl } from './base-path.js';
 import { failure, toRequestResult, type RequestResult } from './request.js';
 
 const joinTimeoutMs = 15_000;
@@ -21,7 +22,7 @@ export function joinExercise(payload: JoinPayload): Promise<RequestResult<JoinRe
 async function sendJson<T>(path: string, init: RequestInit): Promise<RequestResult<T>> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, signal: AbortSignal.timeout(joinTimeoutMs) });
+    response = await fetch(appUrl(path), { ...init, signal: AbortSignal.timeout(joinTimeoutMs) });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'TimeoutError') {
       return failure('TIMEOUT', 'The server did not answer within 15 seconds. Try again.');

@@ -1,5 +1,6 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { appUrl } from './base-path.js';
 import { CollabCloseCode, CollabPath, TimelineArrayName, teamDocName, type TimelineEntry } from '../../../shared/collab.js';
 import { randomId } from './random-id.js';
 
@@ -138,7 +139,7 @@ export class TeamCollab extends EventTarget {
 
 function collabUrl(): string {
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${protocol}//${window.location.host}${CollabPath}`;
+  return `${protocol}//${window.location.host}${appUrl(CollabPath)}`;
 }
 
 /** Reads a Y.Map written by any client; missing or mistyped fields become empty strings. */
