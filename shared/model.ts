@@ -65,6 +65,10 @@ export interface ObjectiveView {
   solved: boolean;
   pointsAwarded: number;
   wrongAttempts: number;
+  /** Points taken off the team score for each wrong answer; 0 when wrong answers cost nothing. */
+  wrongAnswerPenalty?: number;
+  /** Who in the team solved it and when (ISO 8601, UTC); absent while unsolved. */
+  solvedBy?: { displayName: string; at: string };
 }
 
 export interface EnvironmentRow {
@@ -77,6 +81,13 @@ export interface BriefView {
   summary: string;
   environment: EnvironmentRow[];
   workflow: string[];
+  /** The scenario's reference notes (Markdown bodies), shown to every participant from the start. */
+  reference?: ReferenceNoteView[];
+}
+
+export interface ReferenceNoteView {
+  title: string;
+  body: string;
 }
 
 export interface ExerciseSummary {
