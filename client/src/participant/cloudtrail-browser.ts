@@ -27,11 +27,11 @@ export class CloudTrailBrowser extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(300px, 420px);
+        grid-template-columns: minmax(0, 1fr) minmax(280px, 360px);
         gap: 16px;
         align-items: start;
       }
-      @media (max-width: 1000px) {
+      @media (max-width: 1100px) {
         :host {
           grid-template-columns: 1fr;
         }
@@ -58,9 +58,15 @@ export class CloudTrailBrowser extends LitElement {
       td {
         padding: 4px 6px;
       }
+      table {
+        width: 100%;
+      }
       td {
-        white-space: nowrap;
         font-size: 12.5px;
+        overflow-wrap: anywhere;
+      }
+      td.time {
+        min-width: 10ch;
       }
       td.error-code {
         color: var(--color-danger);
@@ -150,6 +156,11 @@ export class CloudTrailBrowser extends LitElement {
 
   private renderTable() {
     const rows = this.page?.rows ?? [];
+    if (this.phaseCount === 0) {
+      return html`<p class="muted" data-testid="cloudtrail-waiting">
+        CloudTrail events appear here once the facilitator starts the exercise.
+      </p>`;
+    }
     if (this.page && rows.length === 0) {
       return html`<p class="muted" data-testid="cloudtrail-empty">No events match this filter yet.</p>`;
     }
@@ -179,7 +190,7 @@ export class CloudTrailBrowser extends LitElement {
               @click=${() => this.select(row)}
               @keydown=${(event: KeyboardEvent) => this.onRowKey(event, row)}
             >
-              <td class="mono">${formatUtc(row.eventTime)}</td>
+              <td class="mono time">${formatUtc(row.eventTime)}</td>
               <td>${row.userName ?? '—'}</td>
               <td>${serviceName(row.eventSource)}</td>
               <td>${row.eventName}</td>
@@ -232,7 +243,9 @@ export class CloudTrailBrowser extends LitElement {
   }
 
   private async load(offset: number): Promise<void> {
-    if (!this.socket) {
+    // Before the start the server has no visible window and rejects the request, which is not an error to show.
+    if (!this.socket || this.phaseCount === 0) {
+      this.listError = '';
       return;
     }
     const requestId = ++this.listRequest;
@@ -243,6 +256,7 @@ export class CloudTrailBrowser extends LitElement {
     }
     this.loading = false;
     if (!result.ok) {
+      this.page = null;
       this.listError = `Loading events failed: ${describeError(result.error)}`;
       return;
     }
