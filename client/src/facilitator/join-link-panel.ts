@@ -3,7 +3,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { joinPath } from '../app/routes.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
-/** The join code and the full join link of an exercise, with a button that copies the link. */
+/** Host names that only reach the facilitator's own machine. */
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The join code, the full join link with a copy button, and the link as a QR code for the room's screen. */
 @customElement('join-link-panel')
 export class JoinLinkPanel extends LitElement {
   static override styles = [
@@ -14,6 +17,13 @@ export class JoinLinkPanel extends LitElement {
         font-size: 1.6rem;
         font-weight: 700;
         letter-spacing: 0.2em;
+      }
+      .qr {
+        width: 176px;
+        height: 176px;
+        background: #ffffff;
+        padding: 8px;
+        border-radius: var(--radius);
       }
       .link {
         flex: 1;
@@ -26,10 +36,12 @@ export class JoinLinkPanel extends LitElement {
   @property() joinCode = '';
 
   @state() private copyStatus = '';
+  @state() private qrDataUrl = '';
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('joinCode')) {
       this.copyStatus = '';
+      void this.drawQrCode(this.joinLink());
     }
   }
 
@@ -45,11 +57,33 @@ export class JoinLinkPanel extends LitElement {
         <button type="button" data-testid="copy-join-link" @click=${this.copyLink}>Copy link</button>
       </div>
       ${this.copyStatus ? html`<p class="muted" role="status" data-testid="copy-status">${this.copyStatus}</p>` : null}
+      ${loopbackHosts.has(window.location.hostname)
+        ? html`<p class="error" role="alert" data-testid="loopback-warning">
+            This link points to ${window.location.hostname}, which works only on this computer. Start the server with
+            HOST=0.0.0.0 and open this console at the machine's network address so others can join.
+          </p>`
+        : null}
+      ${this.qrDataUrl ? html`<img class="qr" data-testid="join-qr" src=${this.qrDataUrl} alt=${`QR code of the join link ${link}`} />` : null}
     `;
   }
 
   private joinLink(): string {
     return `${window.location.origin}${joinPath(this.joinCode)}`;
+  }
+
+  /** Draws the QR code; the library is loaded on first use, so it stays out of the participants' bundle. */
+  private async drawQrCode(link: string): Promise<void> {
+    if (!this.joinCode) {
+      this.qrDataUrl = '';
+      return;
+    }
+    try {
+      const { toDataURL } = await import('qrcode');
+      this.qrDataUrl = await toDataURL(link, { margin: 1, width: 160, errorCorrectionLevel: 'M' });
+    } catch (error) {
+      console.warn('Drawing the join QR code failed', error);
+      this.qrDataUrl = '';
+    }
   }
 
   private selectAll(event: Event): void {
