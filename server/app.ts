@@ -16,6 +16,7 @@ import { ReleaseScheduler } from './exercise/scheduler.js';
 import { TeamAdmin } from './exercise/team-admin.js';
 import { resolveFacilitatorToken } from './facilitator-token.js';
 import { apiRoutes } from './http/api-routes.js';
+import { publicUrlRoutes } from './http/public-url-route.js';
 import { auditRoutes } from './http/audit-routes.js';
 import { staticRoutes } from './http/static-routes.js';
 import { InvestigationService } from './investigation/investigation-service.js';
@@ -120,7 +121,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   const httpLogger = categoryLogger(logger, 'http');
-  web.use('/api', apiRoutes(exercises, httpLogger, [auditRoutes(store, facilitatorToken, httpLogger)]));
+  web.use('/api', apiRoutes(exercises, httpLogger, [auditRoutes(store, facilitatorToken, httpLogger), publicUrlRoutes(config.publicUrl)]));
   web.use(staticRoutes(dependencies.clientDir ?? DefaultClientDir));
 
   const httpServer = createServer(web);

@@ -9,6 +9,8 @@ import { Limits } from '../shared/limits.js';
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** Address participants open, used in join links and QR codes, for example http://10.0.0.5:3000. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http or https URL such as http://10.0.0.5:3000' }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   SCENARIOS_DIR: z.string().min(1).default('./scenarios'),
   /** Facilitator sign-in token. When unset, one is generated and stored in the data dir. */
@@ -32,6 +34,8 @@ const Env = z.object({
 export interface Config {
   port: number;
   host: string;
+  /** Base URL for join links; unset means the facilitator's browser address is used. */
+  publicUrl?: string | undefined;
   dataDir: string;
   scenariosDir: string;
   facilitatorToken: string | undefined;
@@ -58,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: values.PORT,
     host: values.HOST,
+    publicUrl: values.PUBLIC_URL?.replace(/\/+$/, ''),
     dataDir: path.resolve(values.DATA_DIR),
     scenariosDir: path.resolve(values.SCENARIOS_DIR),
     facilitatorToken: values.FACILITATOR_TOKEN,

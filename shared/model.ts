@@ -216,3 +216,8 @@ export interface JoinResult {
   teamId: string;
   playerId: string;
 }
+
+/** Answer of `GET /api/public-url`: the address participants open, or null to use the browser's own. */
+export interface PublicUrlView {
+  publicUrl: string | null;
+}

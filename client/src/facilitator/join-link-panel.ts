@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { joinPath } from '../app/routes.js';
+import { fetchPublicUrl } from '../net/join-api.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /** Host names that only reach the facilitator's own machine. */
@@ -37,6 +38,13 @@ export class JoinLinkPanel extends LitElement {
 
   @state() private copyStatus = '';
   @state() private qrDataUrl = '';
+  /** Base address from the server's PUBLIC_URL setting; empty until fetched or when unset. */
+  @state() private publicUrl = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadPublicUrl();
+  }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('joinCode')) {
@@ -57,10 +65,10 @@ export class JoinLinkPanel extends LitElement {
         <button type="button" data-testid="copy-join-link" @click=${this.copyLink}>Copy link</button>
       </div>
       ${this.copyStatus ? html`<p class="muted" role="status" data-testid="copy-status">${this.copyStatus}</p>` : null}
-      ${loopbackHosts.has(window.location.hostname)
+      ${loopbackHosts.has(new URL(link).hostname)
         ? html`<p class="error" role="alert" data-testid="loopback-warning">
-            This link points to ${window.location.hostname}, which works only on this computer. Start the server with
-            HOST=0.0.0.0 and open this console at the machine's network address so others can join.
+            This link points to ${new URL(link).hostname}, which works only on this computer. Start the server with
+            HOST=0.0.0.0 and PUBLIC_URL set to the machine's network address so others can join.
           </p>`
         : null}
       ${this.qrDataUrl ? html`<img class="qr" data-testid="join-qr" src=${this.qrDataUrl} alt=${`QR code of the join link ${link}`} />` : null}
@@ -68,7 +76,15 @@ export class JoinLinkPanel extends LitElement {
   }
 
   private joinLink(): string {
-    return `${window.location.origin}${joinPath(this.joinCode)}`;
+    return `${this.publicUrl || window.location.origin}${joinPath(this.joinCode)}`;
+  }
+
+  private async loadPublicUrl(): Promise<void> {
+    const result = await fetchPublicUrl();
+    if (result.ok && result.data.publicUrl) {
+      this.publicUrl = result.data.publicUrl;
+      void this.drawQrCode(this.joinLink());
+    }
   }
 
   /** Draws the QR code; the library is loaded on first use, so it stays out of the participants' bundle. */
