@@ -39,6 +39,12 @@ describe('join names', () => {
     expect((await postJoin('Carol', summary.teams[1]!.id)).ok).toBe(true);
   });
 
+  it('serves no public URL by default', async () => {
+    const response = await fetch(`${server.url}/api/public-url`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, data: { publicUrl: null } });
+  });
+
   it('names the solver of an objective', async () => {
     const join = await server.join(summary.joinCode, 'Solver', summary.teams[0]!.id);
     const player = await server.connect(join.playerToken);

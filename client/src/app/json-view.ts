@@ -57,7 +57,7 @@ export class JsonView extends LitElement {
     return html`<button class="copy" data-testid="json-copy" @click=${() => this.copy(text)}>
         ${this.copyStatus || 'Copy JSON'}
       </button>
-      <pre data-testid="json-view">${tokenizeJson(text).map((token) =>
+      <pre data-testid="json-view" tabindex="0" role="region" aria-label="JSON record">${tokenizeJson(text).map((token) =>
         token.kind === 'plain' ? token.text : html`<span class=${token.kind}>${token.text}</span>`,
       )}</pre>`;
   }

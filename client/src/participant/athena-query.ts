@@ -172,7 +172,7 @@ export class AthenaQuery extends LitElement {
   }
 
   private renderResult(result: QueryResult) {
-    return html`<section class="panel results" data-testid="query-results">
+    return html`<section class="panel results" data-testid="query-results" tabindex="0" aria-label="Query results">
       ${result.rows.length === 0
         ? html`<p class="muted">The query returned no rows.</p>`
         : html`<table>

@@ -164,7 +164,7 @@ export class CloudTrailBrowser extends LitElement {
     if (this.page && rows.length === 0) {
       return html`<p class="muted" data-testid="cloudtrail-empty">No events match this filter yet.</p>`;
     }
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label="CloudTrail events">
       <table>
         <thead>
           <tr>

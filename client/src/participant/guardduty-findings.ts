@@ -99,7 +99,7 @@ export class GuardDutyFindings extends LitElement {
   }
 
   private renderTable(findings: Finding[]) {
-    return html`<div class="table-wrap"><table>
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label="GuardDuty findings"><table>
       <thead>
         <tr><th>Severity</th><th>Type</th><th>Title</th><th>Remote IP</th><th>Updated (UTC)</th></tr>
       </thead>

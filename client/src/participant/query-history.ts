@@ -44,7 +44,7 @@ export class QueryHistory extends LitElement {
       return html`<p class="muted" data-testid="query-history-empty">No queries run by your team yet.</p>`;
     }
     const newestFirst = [...this.entries].sort((a, b) => b.ranAt.localeCompare(a.ranAt));
-    return html`<ol data-testid="query-history">
+    return html`<ol data-testid="query-history" tabindex="0" aria-label="Queries run by the team">
       ${repeat(
         newestFirst,
         (entry) => entry.id,

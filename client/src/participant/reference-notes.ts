@@ -57,7 +57,7 @@ export class ReferenceNotes extends LitElement {
 function renderBlock(block: MarkdownBlock) {
   switch (block.kind) {
     case 'code':
-      return html`<pre><code>${block.text}</code></pre>`;
+      return html`<pre tabindex="0" aria-label="Commands"><code>${block.text}</code></pre>`;
     case 'list':
       return html`<ul>
         ${block.items.map((item) => html`<li>${renderInline(item)}</li>`)}
