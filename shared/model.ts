@@ -67,7 +67,7 @@ export interface ObjectiveView {
   wrongAttempts: number;
   /** Points taken off the team score for each wrong answer; 0 when wrong answers cost nothing. */
   wrongAnswerPenalty?: number;
-  /** Who in the team solved it and when (ISO 8601, UTC); absent while unsolved. */
+  /** Teammate whose answer solved it, and the time (ISO 8601, UTC); absent while unsolved. */
   solvedBy?: { displayName: string; at: string };
 }
 

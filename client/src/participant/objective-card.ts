@@ -87,9 +87,9 @@ export class ObjectiveCard extends LitElement {
   }
 
   private renderSolved(objective: ObjectiveView) {
-    const by = objective.solvedBy;
+    const solver = objective.solvedBy;
     return html`<p class="success" data-testid="objective-status">
-      ${by ? `Solved by ${by.displayName} at ${formatUtc(by.at)} UTC.` : 'Solved.'}
+      ${solver ? `Solved by ${solver.displayName} at ${formatUtc(solver.at)} UTC.` : 'Solved.'}
     </p>`;
   }
 
