@@ -17,7 +17,7 @@ export async function expectNoSeriousA11yViolations(page: Page, view: string): P
   expect(serious, `accessibility violations on ${view}`).toEqual([]);
 }
 
-/** Starts recording long tasks (main-thread work over 50 ms) in the page; read them with `readLongTasks`. */
+/** Starts recording long tasks (main-thread work over 50 ms) from now on; call once per page and read them with `readLongTasks`. */
 export async function recordLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
     const store = window as unknown as { __longTasks?: number[] };
@@ -26,7 +26,7 @@ export async function recordLongTasks(page: Page): Promise<void> {
       for (const entry of list.getEntries()) {
         store.__longTasks?.push(entry.duration);
       }
-    }).observe({ type: 'longtask', buffered: true });
+    }).observe({ type: 'longtask' });
   });
 }
 

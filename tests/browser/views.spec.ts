@@ -90,7 +90,6 @@ test('every view renders and passes axe', async ({ browser }, testInfo) => {
     });
 
     await test.step('each participant tab renders and passes axe', async () => {
-      await recordLongTasks(alice);
       for (const [tab, content] of participantTabs) {
         await alice.getByTestId(`tab-${tab}`).click();
         const panel = alice.getByTestId(`panel-${tab}`);
@@ -110,6 +109,16 @@ test('every view renders and passes axe', async ({ browser }, testInfo) => {
         await saveScreenshot(alice, testInfo, `views-10-${tab}`);
         await expectNoSeriousA11yViolations(alice, `participant ${tab} tab`);
       }
+    });
+
+    await test.step('tab switches are measured without axe running', async () => {
+      // axe itself runs in the page, so long tasks are recorded on a second tour without it.
+      await recordLongTasks(alice);
+      for (const [tab, content] of participantTabs) {
+        await alice.getByTestId(`tab-${tab}`).click();
+        await expect(alice.getByTestId(`panel-${tab}`).getByTestId(content).first()).toBeVisible();
+      }
+      await alice.waitForTimeout(200);
       const longTasks = await readLongTasks(alice);
       figures.tabTourLongTaskCount = longTasks.length;
       figures.tabTourLongestTaskMs = Math.round(Math.max(0, ...longTasks));

@@ -63,6 +63,9 @@ export class CloudTrailBrowser extends LitElement {
       }
       td {
         font-size: 12.5px;
+      }
+      /* Only free-form values may break inside a word, so names and regions stay readable. */
+      td.breakable {
         overflow-wrap: anywhere;
       }
       td.time {
@@ -191,12 +194,12 @@ export class CloudTrailBrowser extends LitElement {
               @keydown=${(event: KeyboardEvent) => this.onRowKey(event, row)}
             >
               <td class="mono time">${formatUtc(row.eventTime)}</td>
-              <td>${row.userName ?? '—'}</td>
+              <td class="breakable">${row.userName ?? '—'}</td>
               <td>${serviceName(row.eventSource)}</td>
               <td>${row.eventName}</td>
               <td>${row.awsRegion}</td>
-              <td class="mono">${row.sourceIpAddress ?? '—'}</td>
-              <td class="error-code">${row.errorCode ?? ''}</td>
+              <td class="mono breakable">${row.sourceIpAddress ?? '—'}</td>
+              <td class="error-code breakable">${row.errorCode ?? ''}</td>
             </tr>`,
           )}
         </tbody>
