@@ -124,7 +124,8 @@ export interface ExerciseState {
   injects: InjectView[];
 }
 
-export type CloudTrailFilter = 'all' | 'iam' | 's3' | 'ec2';
+/** Quick filters of the CloudTrail browser; `suspicious` is defined in the query worker's filter SQL. */
+export type CloudTrailFilter = 'all' | 'iam' | 's3' | 'ec2' | 'suspicious';
 
 /** One row of the CloudTrail event browser. */
 export interface CloudTrailRow {

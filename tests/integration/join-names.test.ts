@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExerciseState, ExerciseSummary } from '../../shared/model.js';
+import type { CloudTrailPage, ExerciseState, ExerciseSummary } from '../../shared/model.js';
 import { FacilitatorToken, ok, request, TestServer, type ClientSocket } from '../support/harness.js';
 
-/** Display names at join, and the solver shown on a solved objective. */
+/** Display names at join, the solver shown on a solved objective, and the suspicious-events filter. */
 describe('join names', () => {
   let server: TestServer;
   let facilitator: ClientSocket;
   let summary: ExerciseSummary;
+  let player: ClientSocket;
 
   beforeAll(async () => {
     server = await TestServer.start();
@@ -47,7 +48,7 @@ describe('join names', () => {
 
   it('names the solver of an objective', async () => {
     const join = await server.join(summary.joinCode, 'Solver', summary.teams[0]!.id);
-    const player = await server.connect(join.playerToken);
+    player = await server.connect(join.playerToken);
     await ok(request(facilitator, 'exercise:start', { exerciseId: summary.id }));
     await ok(request(player, 'objective:submit', { objectiveId: 'compromised-user', answer: 'dev-deploy' }));
 
@@ -56,5 +57,17 @@ describe('join names', () => {
     expect(objective?.solvedBy?.displayName).toBe('Solver');
     expect(objective?.solvedBy?.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(state.brief.reference?.length).toBeGreaterThan(0);
+  });
+
+  it('filters suspicious CloudTrail events', async () => {
+    const all = await ok(request<CloudTrailPage>(player, 'cloudtrail:list', { filter: 'all' }));
+    const suspicious = await ok(request<CloudTrailPage>(player, 'cloudtrail:list', { filter: 'suspicious', limit: 200 }));
+    expect(suspicious.total).toBeGreaterThan(0);
+    expect(suspicious.total).toBeLessThan(all.total);
+    const triageNames = new Set(['GetCallerIdentity', 'ConsoleLogin', 'RunInstances', 'PutBucketPolicy', 'PutBucketAcl', 'PutBucketPublicAccessBlock', 'DeleteBucketPublicAccessBlock']);
+    const watchedSources = new Set(['iam.amazonaws.com', 'cloudtrail.amazonaws.com', 'guardduty.amazonaws.com', 'config.amazonaws.com', 'organizations.amazonaws.com']);
+    for (const row of suspicious.rows) {
+      expect(row.errorCode !== null || triageNames.has(row.eventName) || watchedSources.has(row.eventSource), `${row.eventSource} ${row.eventName}`).toBe(true);
+    }
   });
 });

@@ -17,6 +17,7 @@ const filters: { id: CloudTrailFilter; label: string }[] = [
   { id: 'iam', label: 'IAM' },
   { id: 's3', label: 'S3' },
   { id: 'ec2', label: 'EC2' },
+  { id: 'suspicious', label: 'Suspicious' },
 ];
 
 /** Paged CloudTrail event table with quick filters, and the full record of the selected event. */
