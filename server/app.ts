@@ -16,6 +16,7 @@ import { ReleaseScheduler } from './exercise/scheduler.js';
 import { TeamAdmin } from './exercise/team-admin.js';
 import { resolveFacilitatorToken } from './facilitator-token.js';
 import { apiRoutes } from './http/api-routes.js';
+import { publicUrlRoutes } from './http/public-url-route.js';
 import { auditRoutes } from './http/audit-routes.js';
 import { allowedOriginsOf, mountUnderBasePath, stripBasePath } from './http/base-path.js';
 import { staticRoutes } from './http/static-routes.js';
@@ -125,7 +126,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   const httpLogger = categoryLogger(logger, 'http');
-  web.use('/api', apiRoutes(exercises, httpLogger, [auditRoutes(store, facilitatorToken, httpLogger)]));
+  web.use('/api', apiRoutes(exercises, httpLogger, [auditRoutes(store, facilitatorToken, httpLogger), publicUrlRoutes(config.publicUrl)]));
   web.use(staticRoutes(dependencies.clientDir ?? DefaultClientDir, { basePath: config.basePath, publicUrl: config.publicUrl }));
 
   const httpServer = createServer(mountUnderBasePath(web, config.basePath, config.trustProxy));

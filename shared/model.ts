@@ -65,6 +65,10 @@ export interface ObjectiveView {
   solved: boolean;
   pointsAwarded: number;
   wrongAttempts: number;
+  /** Points taken off the team score for each wrong answer; 0 when wrong answers cost nothing. */
+  wrongAnswerPenalty?: number;
+  /** Teammate whose answer solved it, and the time (ISO 8601, UTC); absent while unsolved. */
+  solvedBy?: { displayName: string; at: string };
 }
 
 export interface EnvironmentRow {
@@ -77,6 +81,13 @@ export interface BriefView {
   summary: string;
   environment: EnvironmentRow[];
   workflow: string[];
+  /** The scenario's reference notes (Markdown bodies), shown to every participant from the start. */
+  reference?: ReferenceNoteView[];
+}
+
+export interface ReferenceNoteView {
+  title: string;
+  body: string;
 }
 
 export interface ExerciseSummary {
@@ -113,7 +124,8 @@ export interface ExerciseState {
   injects: InjectView[];
 }
 
-export type CloudTrailFilter = 'all' | 'iam' | 's3' | 'ec2';
+/** Quick filters of the CloudTrail browser; `suspicious` is defined in the query worker's filter SQL. */
+export type CloudTrailFilter = 'all' | 'iam' | 's3' | 'ec2' | 'suspicious';
 
 /** One row of the CloudTrail event browser. */
 export interface CloudTrailRow {
@@ -204,4 +216,9 @@ export interface JoinResult {
   exerciseId: string;
   teamId: string;
   playerId: string;
+}
+
+/** Answer of `GET /api/public-url`: the address participants open, or null to use the browser's own. */
+export interface PublicUrlView {
+  publicUrl: string | null;
 }

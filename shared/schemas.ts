@@ -15,7 +15,7 @@ export const ExerciseCreatePayload = z.strictObject({
 export const ExerciseRefPayload = z.strictObject({ exerciseId: id });
 
 export const CloudTrailListPayload = z.strictObject({
-  filter: z.enum(['all', 'iam', 's3', 'ec2']).default('all'),
+  filter: z.enum(['all', 'iam', 's3', 'ec2', 'suspicious']).default('all'),
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(Limits.cloudTrailPageSizeMax).default(50),
 });

@@ -101,6 +101,11 @@ export class ExerciseService {
       if (exercise.teamSizeMax !== null && members >= exercise.teamSizeMax) {
         throw new AppError(ErrorCode.Conflict, `Team "${team.name}" is full (${exercise.teamSizeMax} members). Pick another team or ask the facilitator.`, 'teamId');
       }
+      // Two teammates with one name would make presence, timeline authors and solves ambiguous.
+      const nameKey = payload.displayName.trim().toLocaleLowerCase();
+      if (data.players.some((player) => player.teamId === team.id && player.displayName.trim().toLocaleLowerCase() === nameKey)) {
+        throw new AppError(ErrorCode.Conflict, `Someone in team "${team.name}" already uses the name "${payload.displayName}". Choose another display name.`, 'displayName');
+      }
       const player = { id: newId(), exerciseId: exercise.id, teamId: team.id, displayName: payload.displayName, tokenHash: hashToken(token), joinedAt: now };
       data.players.push(player);
       appendAudit(data, exercise, now, { role: 'participant', exerciseId: exercise.id, teamId: team.id, playerId: player.id, displayName: player.displayName }, 'player:join', {

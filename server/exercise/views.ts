@@ -2,7 +2,7 @@ import type { ExerciseState, ExerciseSummary, ObjectiveView, PhaseView, Scoreboa
 import type { BoardState } from '../../shared/orchestration.js';
 import type { Objective } from '../scenario/manifest.js';
 import type { Scenario } from '../scenario/load.js';
-import type { ExerciseRecord, StoreData } from '../store/records.js';
+import type { ExerciseRecord, StoreData, SubmissionRecord } from '../store/records.js';
 import { clockView } from './clock.js';
 import { injectViews } from './inject-views.js';
 
@@ -79,6 +79,8 @@ function objectiveViews(data: Readonly<StoreData>, exercise: ExerciseRecord, sce
         solved: submissions.some((submission) => submission.correct),
         pointsAwarded: submissions.reduce((sum, submission) => sum + submission.points, 0),
         wrongAttempts: submissions.filter((submission) => !submission.correct).length,
+        wrongAnswerPenalty: objective.penalty,
+        ...solvedByView(data, submissions),
       };
     });
 }
@@ -89,7 +91,13 @@ export function exerciseState(data: Readonly<StoreData>, exercise: ExerciseRecor
   const manifest = scenario.manifest;
   return {
     exercise: exerciseSummary(data, exercise),
-    brief: { scenarioTitle: manifest.title, summary: manifest.brief.summary, environment: manifest.brief.environment, workflow: manifest.brief.workflow },
+    brief: {
+      scenarioTitle: manifest.title,
+      summary: manifest.brief.summary,
+      environment: manifest.brief.environment,
+      workflow: manifest.brief.workflow,
+      reference: manifest.reference.map((note) => ({ title: note.title, body: note.body })),
+    },
     clock: clockView(exercise, manifest.phases, now),
     phases: releasedPhases(exercise, scenario),
     phaseCount: manifest.phases.length,
@@ -98,6 +106,16 @@ export function exerciseState(data: Readonly<StoreData>, exercise: ExerciseRecor
     scoreboard: scoreboard(data, exercise.id),
     injects: injectViews(data, exercise.id, teamId),
   };
+}
+
+/** Names the teammate whose answer solved an objective; a player who has since left shows as "a former member". */
+function solvedByView(data: Readonly<StoreData>, submissions: readonly SubmissionRecord[]): Pick<ObjectiveView, 'solvedBy'> {
+  const solve = submissions.find((submission) => submission.correct);
+  if (!solve) {
+    return {};
+  }
+  const player = data.players.find((candidate) => candidate.id === solve.playerId);
+  return { solvedBy: { displayName: player?.displayName ?? 'a former member', at: new Date(solve.at).toISOString() } };
 }
 
 /** Hints of an objective as a team sees them: the text only of those it opened. Facilitators see every text. */

@@ -33,16 +33,30 @@ async function init(options: WorkerInit): Promise<void> {
   reply({ kind: 'ready', eventCount: database.eventCount, loadMs: Math.round(performance.now() - started) });
 }
 
-const FilterSources: Record<CloudTrailFilter, string | null> = {
+const FilterSources: Record<Exclude<CloudTrailFilter, 'suspicious'>, string | null> = {
   all: null,
   iam: 'iam.amazonaws.com',
   s3: 's3.amazonaws.com',
   ec2: 'ec2.amazonaws.com',
 };
 
+/**
+ * Events a responder checks first in a key compromise: failed calls (often reconnaissance),
+ * changes to identities and to the logging and detection services, and calls that reveal or
+ * extend an attacker's reach. A starting point for triage, not a verdict.
+ */
+const SuspiciousWhere = `WHERE errorcode IS NOT NULL
+  OR (CAST(readonly AS VARCHAR) = 'false' AND eventsource IN ('iam.amazonaws.com', 'cloudtrail.amazonaws.com', 'guardduty.amazonaws.com', 'config.amazonaws.com', 'organizations.amazonaws.com'))
+  OR eventname IN ('GetCallerIdentity', 'ConsoleLogin', 'RunInstances', 'PutBucketPolicy', 'PutBucketAcl', 'PutBucketPublicAccessBlock', 'DeleteBucketPublicAccessBlock')`;
+
 async function listEvents(connection: DuckDBConnection, filter: CloudTrailFilter, offset: number, limit: number): Promise<CloudTrailPage> {
-  const source = FilterSources[filter];
-  const where = source ? 'WHERE eventsource = $source' : '';
+  const source = filter === 'suspicious' ? null : FilterSources[filter];
+  let where = '';
+  if (filter === 'suspicious') {
+    where = SuspiciousWhere;
+  } else if (source) {
+    where = 'WHERE eventsource = $source';
+  }
   const params: Record<string, string> = source ? { source } : {};
   const total = await connection.runAndReadAll(`SELECT count(*) FROM cloudtrail_logs ${where}`, params);
   const page = await connection.runAndReadAll(

@@ -58,7 +58,7 @@ export async function joinTeam(
   await expect(page.getByTestId('exercise-name')).toHaveText(exerciseName);
 }
 
-/** Returns the score cell of a team in the scoreboard on the page. */
+/** Returns the score cell of a team in the visible scoreboard on the page (a player has one on two tabs). */
 export function scoreboardScore(page: Page, teamName: string) {
-  return page.getByTestId('scoreboard-row').filter({ hasText: teamName }).getByTestId('scoreboard-score');
+  return page.getByTestId('scoreboard-row').filter({ hasText: teamName, visible: true }).getByTestId('scoreboard-score');
 }

@@ -64,6 +64,8 @@ export class JoinForm extends LitElement {
       this.info = null;
       if (joinCodePattern.test(this.code)) {
         void this.lookUp();
+      } else if (this.code !== '') {
+        this.error = `The link's join code "${this.code}" is not valid: a join code is ${Limits.joinCodeLength} letters or digits. Check the link or type the code.`;
       }
     }
   }
@@ -78,7 +80,6 @@ export class JoinForm extends LitElement {
               id="code"
               data-testid="join-code-input"
               autocomplete="off"
-              maxlength=${Limits.joinCodeLength}
               placeholder="ABC123"
               .value=${this.code}
               @input=${this.onCodeInput}
@@ -128,8 +129,11 @@ export class JoinForm extends LitElement {
   }
 
   private onCodeInput(event: Event): void {
-    this.code = (event.target as HTMLInputElement).value.trim().toUpperCase();
+    // No maxlength on the input: a pasted code with spaces around it would be cut before trimming.
+    const input = event.target as HTMLInputElement;
+    this.code = input.value.trim().toUpperCase().slice(0, Limits.joinCodeLength * 4);
     this.info = null;
+    this.error = '';
     this.teamId = '';
   }
 

@@ -4,7 +4,7 @@ import { sharedStyles } from '../styles/shared-styles.js';
 import './facilitator-sign-in.js';
 import './join-form.js';
 
-/** First screen: join an exercise as a responder, or sign in as the facilitator. */
+/** First screen: join an exercise as a responder, or sign in as the facilitator (not on a join link). */
 @customElement('landing-page')
 export class LandingPage extends LitElement {
   static override styles = [
@@ -48,10 +48,12 @@ export class LandingPage extends LitElement {
           <h2 id="join-heading">Join an exercise</h2>
           <join-form .initialCode=${this.joinCode}></join-form>
         </section>
-        <section class="panel" aria-labelledby="facilitator-heading">
-          <h2 id="facilitator-heading">Facilitator sign-in</h2>
-          <facilitator-sign-in></facilitator-sign-in>
-        </section>
+        ${this.joinCode
+          ? null
+          : html`<section class="panel" aria-labelledby="facilitator-heading">
+              <h2 id="facilitator-heading">Facilitator sign-in</h2>
+              <facilitator-sign-in></facilitator-sign-in>
+            </section>`}
       </div>
     `;
   }

@@ -54,13 +54,22 @@ export class ScenarioClock extends LitElement {
       return html`<span class="muted" data-testid="scenario-clock">No clock yet</span>`;
     }
 
+    if (this.clock.status === 'ready') {
+      return html`<span data-testid="scenario-clock" data-status="ready">
+        <span class="time">Not started</span>
+        ${typeof this.clock.remainingMs === 'number'
+          ? html`<span class="muted" data-testid="clock-remaining">· ${formatDuration(this.clock.remainingMs)} planned</span>`
+          : null}
+      </span>`;
+    }
+
     const reading = readClock(this.clock, this.receivedAt, Math.max(this.now, this.receivedAt));
-    const scenarioTime = reading.scenarioTimeMs === null ? 'not started' : `${formatUtc(reading.scenarioTimeMs)} UTC`;
+    const scenarioTime = reading.scenarioTimeMs === null ? '—' : `${formatUtc(reading.scenarioTimeMs)} UTC`;
     return html`<span data-testid="scenario-clock" data-status=${this.clock.status}>
       <span class="time" title="Scenario time">${scenarioTime}</span>
       <span class="muted">· elapsed ${formatDuration(reading.elapsedMs)}</span>
       ${reading.remainingMs === undefined ? null : html`<span class="muted" data-testid="clock-remaining">· ${formatDuration(reading.remainingMs)} left</span>`}
-      <span class="muted">· ${statusLabels[this.clock.status]}</span>
+      ${this.clock.status === 'running' ? null : html`<span class="muted">· ${statusLabels[this.clock.status]}</span>`}
     </span>`;
   }
 }

@@ -179,8 +179,7 @@ export class FacilitatorConsole extends LitElement {
     return html`<ul class="plain">
       ${this.scenarios.map(
         (scenario) => html`<li data-testid="scenario-item">
-          <strong>${scenario.title}</strong>
-          <p class="muted">${scenario.summary}</p>
+          <strong>${scenario.title}</strong> <span class="muted mono">${scenario.id}</span>
         </li>`,
       )}
     </ul>`;

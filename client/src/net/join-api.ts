@@ -1,4 +1,4 @@
-import type { JoinInfo, JoinResult } from '../../../shared/model.js';
+import type { JoinInfo, JoinResult, PublicUrlView } from '../../../shared/model.js';
 import type { JoinPayload } from '../../../shared/schemas.js';
 import { appUrl } from './base-path.js';
 import { failure, toRequestResult, type RequestResult } from './request.js';
@@ -17,6 +17,11 @@ export function joinExercise(payload: JoinPayload): Promise<RequestResult<JoinRe
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(payload),
   });
+}
+
+/** Fetches the server's configured address for join links (null when the server has none). */
+export function fetchPublicUrl(): Promise<RequestResult<PublicUrlView>> {
+  return sendJson<PublicUrlView>('/api/public-url', { method: 'GET' });
 }
 
 async function sendJson<T>(path: string, init: RequestInit): Promise<RequestResult<T>> {

@@ -1,7 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { appUrl } from './base-path.js';
-import { CollabCloseCode, CollabPath, TimelineArrayName, teamDocName, type TimelineEntry } from '../../../shared/collab.js';
+import { CollabCloseCode, CollabPath, NotepadTextName, TimelineArrayName, teamDocName, type TimelineEntry } from '../../../shared/collab.js';
 import { randomId } from './random-id.js';
 
 export type CollabStatus = 'connecting' | 'connected' | 'disconnected' | 'closed';
@@ -10,6 +10,10 @@ export interface TeammatePresence {
   playerId: string;
   name: string;
   isSelf: boolean;
+  /** The tab the teammate has open, for example "cloudtrail". */
+  view?: string;
+  /** What the teammate is editing, for example "notepad". */
+  editing?: string;
 }
 
 /** Fields a caller supplies for a new entry; the id and author are filled in here. */
@@ -116,13 +120,29 @@ export class TeamCollab extends EventTarget {
       if (typeof player?.playerId !== 'string' || typeof player.name !== 'string') {
         continue;
       }
+      const view = (state as Record<string, unknown>).view;
+      const editing = (state as Record<string, unknown>).editing;
+      const known = byPlayer.get(player.playerId);
       byPlayer.set(player.playerId, {
         playerId: player.playerId,
         name: player.name,
         isSelf: player.playerId === this.player.playerId,
+        // With several tabs open, any tab that is editing counts.
+        ...(typeof view === 'string' ? { view } : known?.view ? { view: known.view } : {}),
+        ...(typeof editing === 'string' ? { editing } : known?.editing ? { editing: known.editing } : {}),
       });
     }
     return [...byPlayer.values()].sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name));
+  }
+
+  /** Publishes this tab's open view or edited item to teammates; null clears the field. */
+  setPresence(field: 'view' | 'editing', value: string | null): void {
+    this.provider.awareness.setLocalStateField(field, value ?? undefined);
+  }
+
+  /** The team's shared notepad. */
+  notepad(): Y.Text {
+    return this.doc.getText(NotepadTextName);
   }
 
   /** Closes the connection and frees the document; the provider alone leaves a timer running. */

@@ -131,7 +131,9 @@ export class AttackTimeline extends LitElement {
         ${entry.sourceIp ? html`<span class="mono muted">from ${entry.sourceIp}</span>` : null}
         <span class="spacer"></span>
         <span class="muted">${entry.refKind === 'guardduty' ? 'GuardDuty' : 'CloudTrail'} · added by ${entry.author}</span>
-        <button class="danger" data-testid="timeline-remove" @click=${() => this.collab?.removeEntry(entry.id)}>Remove</button>
+        <button class="danger" data-testid="timeline-remove" aria-label=${`Remove ${entry.action} at ${formatUtc(entry.eventTime)}`} @click=${() => this.confirmRemove(entry)}>
+          Remove
+        </button>
       </div>
       <textarea
         aria-label=${`Note for ${entry.action} at ${formatUtc(entry.eventTime)}`}
@@ -142,6 +144,15 @@ export class AttackTimeline extends LitElement {
         @change=${(event: Event) => this.collab?.setNote(entry.id, (event.target as HTMLTextAreaElement).value)}
       ></textarea>
     </li>`;
+  }
+
+  private confirmRemove(entry: TimelineEntry): void {
+    const confirmed = window.confirm(
+      `Remove "${entry.action}" at ${formatUtc(entry.eventTime)} UTC from the team timeline? Its note is removed for every teammate.`,
+    );
+    if (confirmed) {
+      this.collab?.removeEntry(entry.id);
+    }
   }
 
   private readonly refresh = (): void => {

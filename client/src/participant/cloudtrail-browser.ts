@@ -17,6 +17,7 @@ const filters: { id: CloudTrailFilter; label: string }[] = [
   { id: 'iam', label: 'IAM' },
   { id: 's3', label: 'S3' },
   { id: 'ec2', label: 'EC2' },
+  { id: 'suspicious', label: 'Suspicious' },
 ];
 
 /** Paged CloudTrail event table with quick filters, and the full record of the selected event. */
@@ -27,11 +28,11 @@ export class CloudTrailBrowser extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(300px, 420px);
+        grid-template-columns: minmax(0, 1fr) minmax(280px, 360px);
         gap: 16px;
         align-items: start;
       }
-      @media (max-width: 1000px) {
+      @media (max-width: 1100px) {
         :host {
           grid-template-columns: 1fr;
         }
@@ -58,9 +59,18 @@ export class CloudTrailBrowser extends LitElement {
       td {
         padding: 4px 6px;
       }
+      table {
+        width: 100%;
+      }
       td {
-        white-space: nowrap;
         font-size: 12.5px;
+      }
+      /* Only free-form values may break inside a word, so names and regions stay readable. */
+      td.breakable {
+        overflow-wrap: anywhere;
+      }
+      td.time {
+        min-width: 10ch;
       }
       td.error-code {
         color: var(--color-danger);
@@ -150,10 +160,15 @@ export class CloudTrailBrowser extends LitElement {
 
   private renderTable() {
     const rows = this.page?.rows ?? [];
+    if (this.phaseCount === 0) {
+      return html`<p class="muted" data-testid="cloudtrail-waiting">
+        CloudTrail events appear here once the facilitator starts the exercise.
+      </p>`;
+    }
     if (this.page && rows.length === 0) {
       return html`<p class="muted" data-testid="cloudtrail-empty">No events match this filter yet.</p>`;
     }
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label="CloudTrail events">
       <table>
         <thead>
           <tr>
@@ -179,13 +194,13 @@ export class CloudTrailBrowser extends LitElement {
               @click=${() => this.select(row)}
               @keydown=${(event: KeyboardEvent) => this.onRowKey(event, row)}
             >
-              <td class="mono">${formatUtc(row.eventTime)}</td>
-              <td>${row.userName ?? '—'}</td>
+              <td class="mono time">${formatUtc(row.eventTime)}</td>
+              <td class="breakable">${row.userName ?? '—'}</td>
               <td>${serviceName(row.eventSource)}</td>
               <td>${row.eventName}</td>
               <td>${row.awsRegion}</td>
-              <td class="mono">${row.sourceIpAddress ?? '—'}</td>
-              <td class="error-code">${row.errorCode ?? ''}</td>
+              <td class="mono breakable">${row.sourceIpAddress ?? '—'}</td>
+              <td class="error-code breakable">${row.errorCode ?? ''}</td>
             </tr>`,
           )}
         </tbody>
@@ -232,7 +247,9 @@ export class CloudTrailBrowser extends LitElement {
   }
 
   private async load(offset: number): Promise<void> {
-    if (!this.socket) {
+    // Before the start the server has no visible window and rejects the request, which is not an error to show.
+    if (!this.socket || this.phaseCount === 0) {
+      this.listError = '';
       return;
     }
     const requestId = ++this.listRequest;
@@ -243,6 +260,7 @@ export class CloudTrailBrowser extends LitElement {
     }
     this.loading = false;
     if (!result.ok) {
+      this.page = null;
       this.listError = `Loading events failed: ${describeError(result.error)}`;
       return;
     }

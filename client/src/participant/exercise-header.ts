@@ -21,10 +21,24 @@ export class ExerciseHeader extends LitElement {
         border-bottom: 1px solid var(--color-border);
       }
       .title {
-        flex: 1 1 280px;
+        flex: 1 1 220px;
+        min-width: 0;
+      }
+      .title h1,
+      .title span,
+      .stat > :not(.label) {
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
       }
       .title h1 {
         margin: 0;
+      }
+      .stat {
+        max-width: 22ch;
+      }
+      .stat.clock {
+        max-width: none;
       }
       .stat {
         display: flex;
@@ -61,20 +75,20 @@ export class ExerciseHeader extends LitElement {
 
     return html`<header>
       <div class="title">
-        <h1 data-testid="exercise-name">${current?.exercise.name ?? 'Loading…'}</h1>
+        <h1 data-testid="exercise-name" title=${current?.exercise.name ?? ''}>${current?.exercise.name ?? 'Loading…'}</h1>
         <span data-testid="phase-title">
           ${phase && current
             ? `Phase ${current.phases.length} of ${current.phaseCount}: ${phase.title}`
             : 'Waiting for the facilitator to start the exercise'}
         </span>
       </div>
-      <div class="stat">
+      <div class="stat clock">
         <span class="label">Scenario clock</span>
         <scenario-clock .clock=${current?.clock ?? null} .receivedAt=${this.receivedAt}></scenario-clock>
       </div>
       <div class="stat">
         <span class="label">Team</span>
-        <strong data-testid="team-name">${team?.name ?? '…'}</strong>
+        <strong data-testid="team-name" title=${team?.name ?? ''}>${team?.name ?? '…'}</strong>
       </div>
       <div class="stat">
         <span class="label">Online</span>

@@ -52,11 +52,23 @@ export class GuardDutyFindings extends LitElement {
       .actions {
         margin-bottom: var(--space);
       }
+      .new-tag {
+        margin-right: 6px;
+        padding: 0 6px;
+        border-radius: 999px;
+        background: var(--color-accent);
+        color: var(--color-accent-text);
+        font-family: var(--font-sans, inherit);
+        font-size: 0.75rem;
+        font-weight: 600;
+      }
     `,
   ];
 
   @property({ attribute: false }) findings: Finding[] = [];
   @property({ attribute: false }) collab: TeamCollab | null = null;
+  /** Ids of findings the player had seen before this visit; the others are marked as new. */
+  @property({ attribute: false }) seenIds: ReadonlySet<string> = new Set();
 
   @state() private selectedId = '';
   @state() private addStatus = '';
@@ -87,7 +99,7 @@ export class GuardDutyFindings extends LitElement {
   }
 
   private renderTable(findings: Finding[]) {
-    return html`<div class="table-wrap"><table>
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label="GuardDuty findings"><table>
       <thead>
         <tr><th>Severity</th><th>Type</th><th>Title</th><th>Remote IP</th><th>Updated (UTC)</th></tr>
       </thead>
@@ -110,7 +122,10 @@ export class GuardDutyFindings extends LitElement {
                 <span class=${`severity-${label}`} data-testid="finding-severity">${label}</span>
                 <span class="muted">${finding.Severity}</span>
               </td>
-              <td class="mono type">${finding.Type}</td>
+              <td class="mono type">
+                ${this.seenIds.has(finding.Id) ? null : html`<span class="new-tag" data-testid="finding-new">New</span>`}
+                ${finding.Type}
+              </td>
               <td>${finding.Title}</td>
               <td class="mono nowrap">${findingRemoteIp(finding) || '—'}</td>
               <td class="mono nowrap">${formatUtc(finding.UpdatedAt)}</td>

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Limits } from '../../../shared/limits.js';
 import type { ObjectiveView, SubmissionResult } from '../../../shared/model.js';
-import { plural } from '../app/format.js';
+import { formatUtc, plural } from '../app/format.js';
 import type { AppSocket } from '../net/app-socket.js';
 import { randomId } from '../net/random-id.js';
 import { describeError, request } from '../net/request.js';
@@ -67,9 +67,12 @@ export class ObjectiveCard extends LitElement {
         </span>
       </div>
       ${objective.description ? html`<p class="description">${objective.description}</p>` : null}
-      ${objective.solved
-        ? html`<p class="success" data-testid="objective-status">Solved.</p>`
-        : this.renderForm(objective)}
+      ${objective.solved ? this.renderSolved(objective) : this.renderForm(objective)}
+      ${!objective.solved && (objective.wrongAnswerPenalty ?? 0) > 0
+        ? html`<p class="muted" data-testid="objective-penalty">
+            A wrong answer costs ${plural(objective.wrongAnswerPenalty ?? 0, 'point')}, and the team score can go below zero.
+          </p>`
+        : null}
       ${objective.solved ? null : html`<hint-list .objectiveId=${objective.id} .hints=${objective.hints ?? []} .socket=${this.socket}></hint-list>`}
       ${objective.wrongAttempts > 0 && !objective.solved
         ? html`<p class="muted" data-testid="objective-attempts">${plural(objective.wrongAttempts, 'wrong attempt')} so far.</p>`
@@ -81,6 +84,13 @@ export class ObjectiveCard extends LitElement {
         : null}
       ${this.error ? html`<p class="error" role="alert" data-testid="objective-error">${this.error}</p>` : null}
     </section>`;
+  }
+
+  private renderSolved(objective: ObjectiveView) {
+    const solver = objective.solvedBy;
+    return html`<p class="success" data-testid="objective-status">
+      ${solver ? `Solved by ${solver.displayName} at ${formatUtc(solver.at)} UTC.` : 'Solved.'}
+    </p>`;
   }
 
   private renderForm(objective: ObjectiveView) {

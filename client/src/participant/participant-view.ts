@@ -23,6 +23,10 @@ import './guardduty-findings.js';
 import './inject-feed.js';
 import './mission-brief.js';
 import './objective-list.js';
+import './reference-notes.js';
+import './team-notepad.js';
+import '../app/scoreboard-table.js';
+import { loadSeenFindings, loadViewItem, saveSeenFindings, saveViewItem } from '../net/view-prefs.js';
 
 const tabs = [
   { id: 'brief', label: 'Mission brief' },
@@ -30,11 +34,18 @@ const tabs = [
   { id: 'guardduty', label: 'GuardDuty' },
   { id: 'athena', label: 'Athena' },
   { id: 'timeline', label: 'Timeline' },
+  { id: 'notepad', label: 'Notepad' },
   { id: 'objectives', label: 'Objectives' },
   { id: 'injects', label: 'Injects' },
+  { id: 'reference', label: 'Reference' },
+  { id: 'scoreboard', label: 'Scoreboard' },
 ] as const;
 
 type TabId = (typeof tabs)[number]['id'];
+
+function isTabId(value: string | null): value is TabId {
+  return tabs.some((tab) => tab.id === value);
+}
 
 const toastDurationMs = 8_000;
 
@@ -56,7 +67,7 @@ export class ParticipantView extends LitElement {
         padding: 8px 16px 0;
         border-bottom: 1px solid var(--color-border);
         background: var(--color-surface);
-        overflow-x: auto;
+        flex-wrap: wrap;
       }
       nav button {
         border: none;
@@ -78,7 +89,7 @@ export class ParticipantView extends LitElement {
         padding: 0 5px;
         border-radius: 999px;
         background: var(--color-high);
-        color: #ffffff;
+        color: var(--color-accent-text);
         font-size: 0.75rem;
         text-align: center;
       }
@@ -103,12 +114,17 @@ export class ParticipantView extends LitElement {
   @state() private teammates: TeammatePresence[] = [];
   @state() private socket: AppSocket | null = null;
   @state() private collab: TeamCollab | null = null;
+  /** GuardDuty findings seen before the current visit to the GuardDuty tab. */
+  @state() private seenFindings: Set<string> = new Set();
 
   private toastTimer: number | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.session) {
+      const storedTab = loadViewItem(this.session.exerciseId, 'tab');
+      this.activeTab = isTabId(storedTab) ? storedTab : 'brief';
+      this.seenFindings = loadSeenFindings(this.session.exerciseId);
       this.open(this.session);
     }
   }
@@ -120,6 +136,7 @@ export class ParticipantView extends LitElement {
 
   override render() {
     const current = this.exerciseState;
+    const unseen = (current?.findings ?? []).filter((finding) => !this.seenFindings.has(finding.Id)).length;
     return html`
       <exercise-header
         .exerciseState=${current}
@@ -143,10 +160,10 @@ export class ParticipantView extends LitElement {
             aria-controls=${`panel-${tab.id}`}
             aria-selected=${this.activeTab === tab.id ? 'true' : 'false'}
             data-testid=${`tab-${tab.id}`}
-            @click=${() => (this.activeTab = tab.id)}
+            @click=${() => this.selectTab(tab.id)}
           >
-            ${tab.label}${tab.id === 'guardduty' && current && current.findings.length > 0
-              ? html`<span class="badge">${current.findings.length}</span>`
+            ${tab.label}${tab.id === 'guardduty' && unseen > 0
+              ? html`<span class="badge" data-testid="unseen-findings" aria-label=${`${unseen} new`}>${unseen}</span>`
               : null}${tab.id === 'injects' && current && (current.injects ?? []).length > 0
               ? html`<span class="badge">${current.injects.length}</span>`
               : null}
@@ -165,10 +182,18 @@ export class ParticipantView extends LitElement {
         )}
         ${this.panel(
           'guardduty',
-          html`<guardduty-findings .findings=${current?.findings ?? []} .collab=${this.collab}></guardduty-findings>`,
+          html`<guardduty-findings
+            .findings=${current?.findings ?? []}
+            .seenIds=${this.seenFindings}
+            .collab=${this.collab}
+          ></guardduty-findings>`,
         )}
-        ${this.panel('athena', html`<athena-query .socket=${this.socket}></athena-query>`)}
+        ${this.panel(
+          'athena',
+          html`<athena-query .socket=${this.socket} .exerciseId=${this.session?.exerciseId ?? ''}></athena-query>`,
+        )}
         ${this.panel('timeline', html`<attack-timeline .collab=${this.collab}></attack-timeline>`)}
+        ${this.panel('notepad', html`<team-notepad .collab=${this.collab}></team-notepad>`)}
         ${this.panel(
           'objectives',
           html`<objective-list
@@ -180,6 +205,14 @@ export class ParticipantView extends LitElement {
           ></objective-list>`,
         )}
         ${this.panel('injects', html`<inject-feed .injects=${current?.injects ?? []} .socket=${this.socket}></inject-feed>`)}
+        ${this.panel('reference', html`<reference-notes .notes=${current?.brief.reference ?? []}></reference-notes>`)}
+        ${this.panel(
+          'scoreboard',
+          html`<section class="panel">
+            <h2>Scoreboard</h2>
+            <scoreboard-table .entries=${current?.scoreboard ?? []} .ownTeamId=${this.session?.teamId ?? ''}></scoreboard-table>
+          </section>`,
+        )}
       </main>
       <toast-notice testId="phase-toast" .message=${this.toast} @toast-dismissed=${this.hideToast}></toast-notice>
     `;
@@ -198,6 +231,26 @@ export class ParticipantView extends LitElement {
     </section>`;
   }
 
+  private selectTab(id: TabId): void {
+    // Findings count as seen once the player leaves the GuardDuty tab, so they stay marked new while read.
+    if (this.activeTab === 'guardduty' && id !== 'guardduty') {
+      this.markFindingsSeen();
+    }
+    this.activeTab = id;
+    if (this.session) {
+      saveViewItem(this.session.exerciseId, 'tab', id);
+    }
+  }
+
+  private markFindingsSeen(): void {
+    const findings = this.exerciseState?.findings ?? [];
+    if (!this.session || findings.every((finding) => this.seenFindings.has(finding.Id))) {
+      return;
+    }
+    this.seenFindings = new Set([...this.seenFindings, ...findings.map((finding) => finding.Id)]);
+    saveSeenFindings(this.session.exerciseId, this.seenFindings);
+  }
+
   private open(session: ParticipantSession): void {
     const socket = connectAppSocket(session.playerToken);
     this.socket = socket;
@@ -211,6 +264,7 @@ export class ParticipantView extends LitElement {
     });
     socket.on('disconnect', (reason) => {
       this.connected = false;
+      this.connectionError = 'Offline: the connection to the server was lost. Reconnecting by itself…';
       // The server closes the connection when the facilitator moves or removes the player. The
       // reconnect then joins the new team, or it is refused and the session ends.
       if (reason === 'io server disconnect') {
@@ -223,7 +277,9 @@ export class ParticipantView extends LitElement {
         return;
       }
       this.connected = false;
-      this.connectionError = `Lost the connection to the server (${error.message}). Reconnecting…`;
+      // The transport's own message (such as "xhr poll error") means nothing to a responder.
+      console.warn('Connecting to the server failed', error);
+      this.connectionError = 'Offline: the server cannot be reached. Reconnecting by itself…';
     });
 
     socket.on('exercise:updated', (update) => this.applyState(update));

@@ -133,6 +133,9 @@ export const sharedStyles = css`
     padding: 6px 10px;
     margin: var(--space) 0;
   }
+  .spacer {
+    flex: 1;
+  }
   .row {
     display: flex;
     gap: var(--space);
