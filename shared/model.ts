@@ -29,6 +29,14 @@ export interface ScoreboardEntry {
   teamName: string;
   score: number;
   rank: number;
+  /** Objectives the team has solved. */
+  solved?: number;
+}
+
+/** The scores of every team at one moment: epoch ms and score by team id. */
+export interface ScorePoint {
+  at: number;
+  scores: Record<string, number>;
 }
 
 export interface ClockView {
@@ -192,6 +200,8 @@ export interface PhaseReleased {
 export interface ScoreboardUpdate {
   exerciseId: string;
   scoreboard: ScoreboardEntry[];
+  /** True when the board is frozen for participants and observers; facilitators still get live scores. */
+  frozen?: boolean;
 }
 
 export interface JoinInfo {

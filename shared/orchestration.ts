@@ -1,5 +1,5 @@
 /** Views of running an exercise: hints, injects, the observer board, the audit log and invitations. */
-import type { ClockView, ExerciseStatus, PhaseView, ScoreboardEntry } from './model.js';
+import type { ClockView, ExerciseStatus, PhaseView, ScoreboardEntry, ScorePoint } from './model.js';
 
 export interface HintView {
   id: string;
@@ -48,6 +48,9 @@ export interface BoardState {
   phases: PhaseView[];
   phaseCount: number;
   scoreboard: ScoreboardEntry[];
+  /** Score over time for the chart, oldest first; cut at the freeze while the board is frozen. */
+  scoreSeries?: ScorePoint[];
+  scoreboardFrozen?: boolean;
 }
 
 export interface ClockChanged {
