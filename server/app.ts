@@ -12,6 +12,7 @@ import { HintService } from './exercise/hint-service.js';
 import { InjectService } from './exercise/inject-service.js';
 import { InviteService } from './exercise/invite-service.js';
 import { Notifications } from './exercise/notifier.js';
+import { ScoreControl } from './exercise/score-control.js';
 import { ReleaseScheduler } from './exercise/scheduler.js';
 import { TeamAdmin } from './exercise/team-admin.js';
 import { resolveFacilitatorToken } from './facilitator-token.js';
@@ -97,6 +98,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   const injects = new InjectService(context, exercises);
   const hints = new HintService(context, exercises);
   const invites = new InviteService(context);
+  const scores = new ScoreControl(context, exercises);
   const scheduler = new ReleaseScheduler(store, control, exerciseLogger);
   const investigation = new InvestigationService(exercises, engine, categoryLogger(logger, 'query'), {
     maxSqlLength: config.queryMaxSqlLength,
@@ -127,7 +129,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   const realtimeLogger = categoryLogger(logger, 'realtime');
   const io = createSocketServer(
     httpServer,
-    { exercises, control, teams, injects, hints, invites, investigation, scenarios, store, facilitatorToken },
+    { exercises, control, teams, injects, hints, invites, scores, investigation, scenarios, store, facilitatorToken },
     realtimeLogger,
   );
   const collab = new CollabServer(

@@ -97,3 +97,22 @@ export interface StoreFailure {
   at: number;
   message: string;
 }
+
+/** A facilitator's change to a team's score. */
+export interface ScoreAdjustmentView {
+  id: string;
+  teamId: string;
+  points: number;
+  reason: string;
+  by: string | null;
+  at: number;
+}
+
+/** A facilitator's note on a team, shown only to facilitators and in the after-action report. */
+export interface TeamNoteView {
+  id: string;
+  teamId: string;
+  text: string;
+  by: string | null;
+  at: number;
+}
