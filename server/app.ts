@@ -18,6 +18,9 @@ import { TeamAdmin } from './exercise/team-admin.js';
 import { resolveFacilitatorToken } from './facilitator-token.js';
 import { apiRoutes } from './http/api-routes.js';
 import { auditRoutes } from './http/audit-routes.js';
+import { reportRoutes } from './http/report-routes.js';
+import { readTimeline } from './collab/team-document.js';
+import type { ReportSources } from './report/gather.js';
 import { staticRoutes } from './http/static-routes.js';
 import { InvestigationService } from './investigation/investigation-service.js';
 import { categoryLogger, createLogger, type AppLogger } from './logger.js';
@@ -122,7 +125,19 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   const httpLogger = categoryLogger(logger, 'http');
-  web.use('/api', apiRoutes(exercises, httpLogger, [auditRoutes(store, facilitatorToken, httpLogger)]));
+  // The report reads the team documents through the collaboration server created below.
+  const reportSources: ReportSources = {
+    readTimeline: (docName) => collab.readDocument(docName, readTimeline),
+    queryHistory: (exerciseId, teamId) => investigation.teamHistory(exerciseId, teamId),
+    eventTime: async (scenario, eventId) => {
+      const event = await engine.getEvent(scenario.manifest.id, { horizon: scenario.manifest.window.end, releasedFindingIds: [] }, eventId);
+      return typeof event?.eventTime === 'string' ? event.eventTime : null;
+    },
+  };
+  web.use(
+    '/api',
+    apiRoutes(exercises, httpLogger, [auditRoutes(store, facilitatorToken, httpLogger), reportRoutes(store, scenarios, reportSources, facilitatorToken, httpLogger)]),
+  );
   web.use(staticRoutes(dependencies.clientDir ?? DefaultClientDir));
 
   const httpServer = createServer(web);
