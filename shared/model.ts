@@ -119,6 +119,8 @@ export interface ExerciseState {
   scoreboard: ScoreboardEntry[];
   /** Injects sent to the team (or, for facilitators, to anyone), oldest first, with the team's own answers. */
   injects: InjectView[];
+  /** True while the public scoreboard is frozen; teams then see it as it stood at the freeze. */
+  scoreboardFrozen?: boolean;
 }
 
 export type CloudTrailFilter = 'all' | 'iam' | 's3' | 'ec2';

@@ -80,6 +80,7 @@ export function exerciseState(data: Readonly<StoreData>, exercise: ExerciseRecor
     // Teams see the board as it stood at the freeze; facilitators (teamId null) see it live.
     scoreboard: scoreboard(data, exercise.id, teamId === null ? Infinity : publicUntil(exercise)),
     injects: injectViews(data, exercise.id, teamId),
+    scoreboardFrozen: exercise.scoreboardFrozenAt != null,
   };
 }
 
