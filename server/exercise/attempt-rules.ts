@@ -16,7 +16,7 @@ const RateWindowMs = 60_000;
  */
 export const DuplicateWindowMs = 10_000;
 
-/** Digest of an answer after trimming and lowercasing, so answers can be compared without storing them twice. */
+/** Hash an answer after trimming, lowercasing and collapsing spaces, so identical answers can be compared. */
 export function answerDigest(answer: string): string {
   return createHash('sha256').update(answer.trim().toLowerCase().replace(/\s+/g, ' ')).digest('hex').slice(0, 32);
 }
@@ -33,12 +33,12 @@ export function enforceWrongAnswerRate(teamSubmissions: readonly SubmissionRecor
   );
 }
 
-/** The earlier identical attempt within the duplicate window, if there is one. */
+/** Find the earlier identical attempt within the duplicate window, if there is one. */
 export function duplicateAttempt(teamSubmissions: readonly SubmissionRecord[], objectiveId: string, digest: string, now: number): SubmissionRecord | undefined {
   return teamSubmissions.find((submission) => submission.objectiveId === objectiveId && submission.answerDigest === digest && now - submission.at < DuplicateWindowMs);
 }
 
-/** Bonus points for a solve: the first-solve bonus when no other team has solved it, and the time bonus. */
+/** Compute the bonus of a solve: the first-solve bonus when no other team has solved it, plus the time bonus. */
 export function solveBonus(data: Readonly<StoreData>, exercise: ExerciseRecord, scenario: Scenario, objective: Objective, teamId: string, now: number): { points: number; labels: string[] } {
   let points = 0;
   const labels: string[] = [];

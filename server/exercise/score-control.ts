@@ -85,7 +85,7 @@ export class ScoreControl {
     });
   }
 
-  /** Every note of the exercise, oldest first. */
+  /** List every note of the exercise, oldest first. */
   notes(exerciseId: string): TeamNoteView[] {
     return this.ctx.store
       .read()

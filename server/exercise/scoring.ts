@@ -20,14 +20,14 @@ export function teamScore(data: Readonly<StoreData>, teamId: string, until = Inf
   return score;
 }
 
-/** An objective's net points for a team, floored at zero like in `teamScore`. */
+/** Compute an objective's net points for a team, floored at zero as in `teamScore`. */
 export function objectiveScore(data: Readonly<StoreData>, teamId: string, objectiveId: string): number {
   const answers = data.submissions.filter((submission) => submission.teamId === teamId && submission.objectiveId === objectiveId);
   const hints = data.hintOpens.filter((open) => open.teamId === teamId && open.objectiveId === objectiveId);
   return Math.max(0, [...answers, ...hints].reduce((sum, record) => sum + record.points, 0));
 }
 
-/** Teams ordered by score, equal scores sharing a rank, as they stood at `until`. */
+/** Rank the teams by score as they stood at `until`; equal scores share a rank. */
 export function scoreboard(data: Readonly<StoreData>, exerciseId: string, until = Infinity): ScoreboardEntry[] {
   const entries = data.teams
     .filter((team) => team.exerciseId === exerciseId)
@@ -49,7 +49,7 @@ export function scoreboard(data: Readonly<StoreData>, exerciseId: string, until 
 /** Maximum points of the score chart; older changes are merged into the first point. */
 const SeriesPointsMax = 500;
 
-/** Every team's score after each change, oldest first, up to `until`. */
+/** List every team's score after each change, oldest first, up to `until`. */
 export function scoreSeries(data: Readonly<StoreData>, exerciseId: string, until = Infinity): ScorePoint[] {
   const teamIds = data.teams.filter((team) => team.exerciseId === exerciseId).map((team) => team.id);
   const teams = new Set(teamIds);
@@ -61,7 +61,7 @@ export function scoreSeries(data: Readonly<StoreData>, exerciseId: string, until
   return sorted.map((at) => ({ at, scores: Object.fromEntries(teamIds.map((teamId) => [teamId, teamScore(data, teamId, at)])) }));
 }
 
-/** The end of the public view: the freeze time while the scoreboard is frozen, otherwise no limit. */
+/** Return the end of the public view: the freeze time while the scoreboard is frozen, otherwise no limit. */
 export function publicUntil(exercise: { scoreboardFrozenAt?: number | null }): number {
   return exercise.scoreboardFrozenAt ?? Infinity;
 }

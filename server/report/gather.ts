@@ -13,7 +13,7 @@ export interface ReportSources {
   eventTime(scenario: Scenario, eventId: string): Promise<string | null>;
 }
 
-/** The scenario's attack chain with the event time of each step, taken from its CloudTrail record or finding. */
+/** Build the scenario's attack chain with the event time of each step, taken from its CloudTrail record or finding. */
 export async function attackChain(scenario: Scenario, sources: ReportSources): Promise<ChainStep[]> {
   const steps: ChainStep[] = [];
   for (const step of scenario.manifest.attackChain ?? []) {
