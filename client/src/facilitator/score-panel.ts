@@ -7,7 +7,7 @@ import { sharedStyles } from '../styles/shared-styles.js';
 
 type ReportFormat = 'json' | 'markdown' | 'html';
 
-/** Facilitator score tools: freeze the public board, adjust a team's points with a reason, download after-action reports. */
+/** Facilitator score tools: freeze the public board, adjust a team's points with a reason, note on a team, download after-action reports. */
 @customElement('score-panel')
 export class ScorePanel extends LitElement {
   static override styles = [
@@ -49,6 +49,11 @@ export class ScorePanel extends LitElement {
         <label>Reason <input name="reason" data-testid="adjust-reason" maxlength="500" required /></label>
         <button type="submit" data-testid="adjust-submit">Adjust score</button>
       </form>
+      <form data-testid="note-form" @submit=${this.addNote}>
+        <label>Team <select name="teamId" required>${this.teams.map((team) => html`<option value=${team.id}>${team.name}</option>`)}</select></label>
+        <label>Note for the report <input name="text" data-testid="note-text" maxlength="4000" required /></label>
+        <button type="submit" data-testid="note-submit">Add note</button>
+      </form>
       <div class="downloads">
         <label
           >Report for
@@ -87,6 +92,26 @@ export class ScorePanel extends LitElement {
     if (result.ok) {
       this.error = '';
       this.message = `Adjusted by ${result.data.points > 0 ? '+' : ''}${result.data.points}: ${result.data.reason}`;
+      form.reset();
+    } else {
+      this.error = describeError(result.error);
+    }
+  }
+
+  private async addNote(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.socket) return;
+    const form = event.target as HTMLFormElement;
+    const fields = new FormData(form);
+    const result = await request(this.socket, 'team:note', {
+      exerciseId: this.exerciseId,
+      teamId: String(fields.get('teamId')),
+      text: String(fields.get('text')),
+      idempotencyKey: crypto.randomUUID(),
+    });
+    if (result.ok) {
+      this.error = '';
+      this.message = 'Note saved for the after-action report.';
       form.reset();
     } else {
       this.error = describeError(result.error);
