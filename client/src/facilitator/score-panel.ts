@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { TeamView } from '../../../shared/model.js';
 import type { AppSocket } from '../net/app-socket.js';
+import { randomId } from '../net/random-id.js';
 import { describeError, request } from '../net/request.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
@@ -87,7 +88,7 @@ export class ScorePanel extends LitElement {
       teamId: String(fields.get('teamId')),
       points: Number(fields.get('points')),
       reason: String(fields.get('reason')),
-      idempotencyKey: crypto.randomUUID(),
+      idempotencyKey: randomId(),
     });
     if (result.ok) {
       this.error = '';
@@ -107,7 +108,7 @@ export class ScorePanel extends LitElement {
       exerciseId: this.exerciseId,
       teamId: String(fields.get('teamId')),
       text: String(fields.get('text')),
-      idempotencyKey: crypto.randomUUID(),
+      idempotencyKey: randomId(),
     });
     if (result.ok) {
       this.error = '';
