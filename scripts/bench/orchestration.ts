@@ -77,7 +77,7 @@ try {
   const resume = await fanOut(players, 'clock:updated', () => ok(request(facilitator, 'exercise:resume', { exerciseId })));
 
   // Every participant sends wrong answers back to back, all at once: each is a serialised store write.
-  // Past ten wrong answers a minute per team the server answers RATE_LIMITED without a write.
+  // Past ten wrong answers a minute per team the server rejects with RATE_LIMITED and writes nothing.
   const latencies: number[] = [];
   let rateLimited = 0;
   const began = performance.now();
