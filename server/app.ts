@@ -12,6 +12,7 @@ import { HintService } from './exercise/hint-service.js';
 import { InjectService } from './exercise/inject-service.js';
 import { InviteService } from './exercise/invite-service.js';
 import { Notifications } from './exercise/notifier.js';
+import { ScoreControl } from './exercise/score-control.js';
 import { ReleaseScheduler } from './exercise/scheduler.js';
 import { TeamAdmin } from './exercise/team-admin.js';
 import { resolveFacilitatorToken } from './facilitator-token.js';
@@ -19,6 +20,9 @@ import { apiRoutes } from './http/api-routes.js';
 import { publicUrlRoutes } from './http/public-url-route.js';
 import { auditRoutes } from './http/audit-routes.js';
 import { allowedOriginsOf, mountUnderBasePath, stripBasePath } from './http/base-path.js';
+import { reportRoutes } from './http/report-routes.js';
+import { readTimeline } from './collab/team-document.js';
+import type { ReportSources } from './report/gather.js';
 import { staticRoutes } from './http/static-routes.js';
 import { InvestigationService } from './investigation/investigation-service.js';
 import { categoryLogger, createLogger, type AppLogger } from './logger.js';
@@ -101,6 +105,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   const injects = new InjectService(context, exercises);
   const hints = new HintService(context, exercises);
   const invites = new InviteService(context);
+  const scores = new ScoreControl(context, exercises);
   const scheduler = new ReleaseScheduler(store, control, exerciseLogger);
   const investigation = new InvestigationService(exercises, engine, categoryLogger(logger, 'query'), {
     maxSqlLength: config.queryMaxSqlLength,
@@ -126,7 +131,19 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   const httpLogger = categoryLogger(logger, 'http');
-  web.use('/api', apiRoutes(exercises, httpLogger, [auditRoutes(store, facilitatorToken, httpLogger), publicUrlRoutes(config.publicUrl)]));
+  // The report reads the team documents through the collaboration server created below.
+  const reportSources: ReportSources = {
+    readTimeline: (docName) => collab.readDocument(docName, readTimeline),
+    queryHistory: (exerciseId, teamId) => investigation.teamHistory(exerciseId, teamId),
+    eventTime: async (scenario, eventId) => {
+      const event = await engine.getEvent(scenario.manifest.id, { horizon: scenario.manifest.window.end, releasedFindingIds: [] }, eventId);
+      return typeof event?.eventTime === 'string' ? event.eventTime : null;
+    },
+  };
+  web.use(
+    '/api',
+    apiRoutes(exercises, httpLogger, [auditRoutes(store, facilitatorToken, httpLogger), publicUrlRoutes(config.publicUrl), reportRoutes(store, scenarios, reportSources, facilitatorToken, httpLogger)]),
+  );
   web.use(staticRoutes(dependencies.clientDir ?? DefaultClientDir, { basePath: config.basePath, publicUrl: config.publicUrl }));
 
   const httpServer = createServer(mountUnderBasePath(web, config.basePath, config.trustProxy));
@@ -134,7 +151,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   const realtimeLogger = categoryLogger(logger, 'realtime');
   const io = createSocketServer(
     httpServer,
-    { exercises, control, teams, injects, hints, invites, investigation, scenarios, store, facilitatorToken },
+    { exercises, control, teams, injects, hints, invites, scores, investigation, scenarios, store, facilitatorToken },
     realtimeLogger,
     { path: `${config.basePath}/socket.io`, allowedOrigins },
   );

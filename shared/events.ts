@@ -21,7 +21,7 @@ import type {
   QueryCancelPayload,
   QueryRunPayload,
 } from './schemas.js';
-import type { AuditPage, BoardState, ClockChanged, InjectAnswerView, InjectView, InviteResult, InviteView, StoreFailure } from './orchestration.js';
+import type { AuditPage, BoardState, ClockChanged, InjectAnswerView, InjectView, InviteResult, InviteView, ScoreAdjustmentView, StoreFailure, TeamNoteView } from './orchestration.js';
 import type {
   AuditListPayload,
   ClockActionPayload,
@@ -36,7 +36,10 @@ import type {
   PhaseAdvancePayload,
   PlayerMovePayload,
   PlayerRemovePayload,
+  ScoreAdjustPayload,
+  ScoreboardFreezePayload,
   TeamCreatePayload,
+  TeamNotePayload,
   TeamRemovePayload,
   TeamRenamePayload,
 } from './orchestration-schemas.js';
@@ -78,6 +81,11 @@ export interface ClientToServerEvents {
   'invite:create': (payload: InviteCreatePayload, ack: AckCallback<InviteResult>) => void;
   'invite:list': (payload: ExerciseRefPayload, ack: AckCallback<InviteView[]>) => void;
   'invite:revoke': (payload: InviteRevokePayload, ack: AckCallback<InviteView[]>) => void;
+  'score:adjust': (payload: ScoreAdjustPayload, ack: AckCallback<ScoreAdjustmentView>) => void;
+  /** Freeze (or unfreeze) the scoreboard teams and observers see; facilitators keep the live one. */
+  'scoreboard:freeze': (payload: ScoreboardFreezePayload, ack: AckCallback<ScoreboardUpdate>) => void;
+  'team:note': (payload: TeamNotePayload, ack: AckCallback<TeamNoteView>) => void;
+  'team:notes': (payload: ExerciseRefPayload, ack: AckCallback<TeamNoteView[]>) => void;
 
   // Participant only.
   'exercise:get': (ack: AckCallback<ExerciseState>) => void;

@@ -29,6 +29,14 @@ export interface ScoreboardEntry {
   teamName: string;
   score: number;
   rank: number;
+  /** Objectives the team has solved. */
+  solved?: number;
+}
+
+/** The scores of every team at one moment: epoch ms and score by team id. */
+export interface ScorePoint {
+  at: number;
+  scores: Record<string, number>;
 }
 
 export interface ClockView {
@@ -122,6 +130,8 @@ export interface ExerciseState {
   scoreboard: ScoreboardEntry[];
   /** Injects sent to the team (or, for facilitators, to anyone), oldest first, with the team's own answers. */
   injects: InjectView[];
+  /** True while the public scoreboard is frozen; teams then see it as it stood at the freeze. */
+  scoreboardFrozen?: boolean;
 }
 
 /** Quick filters of the CloudTrail browser; `suspicious` is defined in the query worker's filter SQL. */
@@ -204,6 +214,8 @@ export interface PhaseReleased {
 export interface ScoreboardUpdate {
   exerciseId: string;
   scoreboard: ScoreboardEntry[];
+  /** True when the board is frozen for participants and observers; facilitators still get live scores. */
+  frozen?: boolean;
 }
 
 export interface JoinInfo {

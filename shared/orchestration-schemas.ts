@@ -66,6 +66,19 @@ export const InjectAwardPayload = z.strictObject({
   points: z.number().int().min(0).max(10_000),
 });
 
+export const ScoreAdjustPayload = z.strictObject({
+  exerciseId: id,
+  teamId: id,
+  /** Points to add, or to take away when negative; never zero. */
+  points: z.number().int().min(-10_000).max(10_000).refine((points) => points !== 0, 'must not be zero'),
+  reason: trimmed(500),
+  idempotencyKey,
+});
+
+export const ScoreboardFreezePayload = z.strictObject({ exerciseId: id, frozen: z.boolean() });
+
+export const TeamNotePayload = z.strictObject({ exerciseId: id, teamId: id, text: trimmed(4000), idempotencyKey });
+
 export const HintOpenPayload = z.strictObject({ objectiveId: id, hintId: id, idempotencyKey });
 
 export const AuditListPayload = z.strictObject({
@@ -94,3 +107,6 @@ export type HintOpenPayload = z.infer<typeof HintOpenPayload>;
 export type AuditListPayload = z.input<typeof AuditListPayload>;
 export type InviteCreatePayload = z.infer<typeof InviteCreatePayload>;
 export type InviteRevokePayload = z.infer<typeof InviteRevokePayload>;
+export type ScoreAdjustPayload = z.infer<typeof ScoreAdjustPayload>;
+export type ScoreboardFreezePayload = z.infer<typeof ScoreboardFreezePayload>;
+export type TeamNotePayload = z.infer<typeof TeamNotePayload>;

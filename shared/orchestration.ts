@@ -1,5 +1,5 @@
 /** Views of running an exercise: hints, injects, the observer board, the audit log and invitations. */
-import type { ClockView, ExerciseStatus, PhaseView, ScoreboardEntry } from './model.js';
+import type { ClockView, ExerciseStatus, PhaseView, ScoreboardEntry, ScorePoint } from './model.js';
 
 export interface HintView {
   id: string;
@@ -48,6 +48,9 @@ export interface BoardState {
   phases: PhaseView[];
   phaseCount: number;
   scoreboard: ScoreboardEntry[];
+  /** Score over time for the chart, oldest first; cut at the freeze while the board is frozen. */
+  scoreSeries?: ScorePoint[];
+  scoreboardFrozen?: boolean;
 }
 
 export interface ClockChanged {
@@ -93,4 +96,23 @@ export interface InviteResult {
 export interface StoreFailure {
   at: number;
   message: string;
+}
+
+/** A facilitator's change to a team's score. */
+export interface ScoreAdjustmentView {
+  id: string;
+  teamId: string;
+  points: number;
+  reason: string;
+  by: string | null;
+  at: number;
+}
+
+/** A facilitator's note on a team, shown only to facilitators and in the after-action report. */
+export interface TeamNoteView {
+  id: string;
+  teamId: string;
+  text: string;
+  by: string | null;
+  at: number;
 }

@@ -5,11 +5,13 @@ import type { ExerciseCreatePayload, JoinPayload, ObjectiveSubmitPayload } from 
 import type { Visibility } from '../query/protocol.js';
 import type { ExerciseRecord } from '../store/records.js';
 import { checkAnswer } from './answer-check.js';
+import { answerDigest, duplicateAttempt, enforceWrongAnswerRate, solveBonus } from './attempt-rules.js';
 import { appendAudit } from './audit.js';
 import { findExercise, type ExerciseContext } from './context.js';
 import { AppError } from './errors.js';
 import { hashToken, newId, newJoinCode, newToken } from './ids.js';
 import type { ParticipantPrincipal, Principal } from './principal.js';
+import { publicUntil } from './scoring.js';
 import { boardState, exerciseState, exerciseSummary, releasedFindingIds, scoreboard, teamScore, unlockedObjectiveIds } from './views.js';
 
 export type { Principal } from './principal.js';
@@ -161,10 +163,19 @@ export class ExerciseService {
       if (teamSubmissions.some((submission) => submission.objectiveId === objective.id && submission.correct)) {
         return { changed: false, result: this.resultOf(data, principal.teamId, objective.id, true, 0, 'Your team has already solved this objective.') };
       }
+      const digest = answerDigest(payload.answer);
+      const duplicate = duplicateAttempt(teamSubmissions, objective.id, digest, now);
+      if (duplicate) {
+        return { changed: false, result: this.resultOf(data, principal.teamId, objective.id, duplicate.correct, 0, 'Your team sent this answer a moment ago; it was counted once.') };
+      }
+      if (!outcome.correct) enforceWrongAnswerRate(teamSubmissions, now);
       // Partial credit pays only the increase over the team's best earlier answer, so resubmitting
       // the same partial answer earns nothing more. An answer without credit costs the penalty.
       const earned = teamSubmissions.filter((submission) => submission.objectiveId === objective.id).reduce((sum, submission) => sum + Math.max(0, submission.points), 0);
-      const points = outcome.credit > 0 ? Math.max(0, Math.round(objective.points * outcome.credit) - earned) : -objective.penalty;
+      const bonus = outcome.correct ? solveBonus(data, record, scenario, objective, principal.teamId, now) : { points: 0, labels: [] };
+      const credit = outcome.credit > 0 ? Math.max(0, Math.round(objective.points * outcome.credit) - earned) : -objective.penalty;
+      const points = credit + bonus.points;
+      const message = bonus.labels.length > 0 ? `${outcome.message} Includes ${bonus.labels.join(' and ')}.` : outcome.message;
       data.submissions.push({
         id: newId(),
         exerciseId: exercise.id,
@@ -175,9 +186,11 @@ export class ExerciseService {
         points,
         at: now,
         idempotencyKey: payload.idempotencyKey ?? null,
+        answerDigest: digest,
+        bonus: bonus.points,
       });
       appendAudit(data, record, now, principal, 'objective:submit', { teamId: principal.teamId, objectiveId: objective.id, correct: outcome.correct, points });
-      return { changed: true, result: this.resultOf(data, principal.teamId, objective.id, outcome.correct, points, outcome.message) };
+      return { changed: true, result: this.resultOf(data, principal.teamId, objective.id, outcome.correct, points, message) };
     });
 
     this.ctx.logger.info({ exerciseId: exercise.id, teamId: principal.teamId, playerId: principal.playerId, objectiveId: payload.objectiveId, correct: result.result.correct }, 'answer submitted');
@@ -185,9 +198,11 @@ export class ExerciseService {
     return result.result;
   }
 
-  /** Push the scoreboard to everyone in the exercise. */
+  /** Push the scoreboard to everyone in the exercise: live to facilitators, as of the freeze to the others. */
   scoreChanged(exerciseId: string): void {
-    this.ctx.notifications.scoreChanged(exerciseId, scoreboard(this.ctx.store.read(), exerciseId));
+    const data = this.ctx.store.read();
+    const exercise = findExercise(data, exerciseId);
+    this.ctx.notifications.scoreChanged(exerciseId, scoreboard(data, exerciseId), scoreboard(data, exerciseId, publicUntil(exercise)), exercise.scoreboardFrozenAt != null);
   }
 
   exercise(exerciseId: string): ExerciseRecord {

@@ -4,7 +4,8 @@ import type { InjectView } from '../../shared/orchestration.js';
 /** Receives the changes that clients must hear about; the realtime layer turns them into broadcasts. */
 export interface ExerciseNotifier {
   phaseReleased(exerciseId: string, release: PhaseReleased): void;
-  scoreChanged(exerciseId: string, scoreboard: ScoreboardEntry[]): void;
+  /** `live` goes to facilitators; `shown` (the board as of the freeze, when `frozen`) to teams and observers. */
+  scoreChanged(exerciseId: string, live: ScoreboardEntry[], shown: ScoreboardEntry[], frozen: boolean): void;
   /** Every team's, facilitator's and observer's view of the exercise has changed. */
   exerciseChanged(exerciseId: string): void;
   clockChanged(exerciseId: string, clock: ClockView): void;
@@ -28,8 +29,8 @@ export class Notifications implements ExerciseNotifier {
     this.target?.phaseReleased(exerciseId, release);
   }
 
-  scoreChanged(exerciseId: string, scoreboard: ScoreboardEntry[]): void {
-    this.target?.scoreChanged(exerciseId, scoreboard);
+  scoreChanged(exerciseId: string, live: ScoreboardEntry[], shown: ScoreboardEntry[], frozen: boolean): void {
+    this.target?.scoreChanged(exerciseId, live, shown, frozen);
   }
 
   exerciseChanged(exerciseId: string): void {

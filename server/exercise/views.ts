@@ -5,6 +5,7 @@ import type { Scenario } from '../scenario/load.js';
 import type { ExerciseRecord, StoreData, SubmissionRecord } from '../store/records.js';
 import { clockView } from './clock.js';
 import { injectViews } from './inject-views.js';
+import { objectiveScore, publicUntil, scoreboard, scoreSeries } from './scoring.js';
 
 /** Builders of the client views of stored records. None of them copies an answer key. */
 
@@ -30,26 +31,7 @@ export function exerciseSummary(data: Readonly<StoreData>, exercise: ExerciseRec
   };
 }
 
-/** A team's score: objective points and penalties, minus opened hints, plus inject answer awards. */
-export function teamScore(data: Readonly<StoreData>, teamId: string): number {
-  const objectives = data.submissions.filter((submission) => submission.teamId === teamId).reduce((sum, submission) => sum + submission.points, 0);
-  const hints = data.hintOpens.filter((open) => open.teamId === teamId).reduce((sum, open) => sum + open.points, 0);
-  const injects = data.injectAnswers.filter((answer) => answer.teamId === teamId).reduce((sum, answer) => sum + (answer.awardedPoints ?? 0), 0);
-  return objectives + hints + injects;
-}
-
-/** Teams ordered by score; equal scores share a rank. */
-export function scoreboard(data: Readonly<StoreData>, exerciseId: string): ScoreboardEntry[] {
-  const entries = data.teams
-    .filter((team) => team.exerciseId === exerciseId)
-    .map((team) => ({ teamId: team.id, teamName: team.name, score: teamScore(data, team.id), rank: 0 }))
-    .sort((a, b) => b.score - a.score || a.teamName.localeCompare(b.teamName));
-  for (const [index, entry] of entries.entries()) {
-    const previous = entries[index - 1];
-    entry.rank = previous && previous.score === entry.score ? previous.rank : index + 1;
-  }
-  return entries;
-}
+export { scoreboard, teamScore } from './scoring.js';
 
 export function releasedPhases(exercise: ExerciseRecord, scenario: Scenario): PhaseView[] {
   return scenario.manifest.phases.slice(0, exercise.phaseIndex + 1).map((phase, index) => ({ index, id: phase.id, title: phase.title }));
@@ -77,7 +59,7 @@ function objectiveViews(data: Readonly<StoreData>, exercise: ExerciseRecord, sce
         answerHint: objective.answerHint,
         hints: hintViews(data, objective, teamId),
         solved: submissions.some((submission) => submission.correct),
-        pointsAwarded: submissions.reduce((sum, submission) => sum + submission.points, 0),
+        pointsAwarded: teamId === null ? 0 : objectiveScore(data, teamId, objective.id),
         wrongAttempts: submissions.filter((submission) => !submission.correct).length,
         wrongAnswerPenalty: objective.penalty,
         ...solvedByView(data, submissions),
@@ -103,8 +85,10 @@ export function exerciseState(data: Readonly<StoreData>, exercise: ExerciseRecor
     phaseCount: manifest.phases.length,
     findings: scenario.findings.filter((finding) => released.has(finding.Id)),
     objectives: objectiveViews(data, exercise, scenario, teamId),
-    scoreboard: scoreboard(data, exercise.id),
+    // Teams see the board as it stood at the freeze; facilitators (teamId null) see it live.
+    scoreboard: scoreboard(data, exercise.id, teamId === null ? Infinity : publicUntil(exercise)),
     injects: injectViews(data, exercise.id, teamId),
+    scoreboardFrozen: exercise.scoreboardFrozenAt != null,
   };
 }
 
@@ -135,6 +119,8 @@ export function boardState(data: Readonly<StoreData>, exercise: ExerciseRecord, 
     clock: clockView(exercise, scenario.manifest.phases, now),
     phases: releasedPhases(exercise, scenario),
     phaseCount: scenario.manifest.phases.length,
-    scoreboard: scoreboard(data, exercise.id),
+    scoreboard: scoreboard(data, exercise.id, publicUntil(exercise)),
+    scoreSeries: scoreSeries(data, exercise.id, publicUntil(exercise)),
+    scoreboardFrozen: exercise.scoreboardFrozenAt != null,
   };
 }

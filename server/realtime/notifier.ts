@@ -13,8 +13,11 @@ export function createSocketNotifier(io: AppServer, exercises: ExerciseService, 
       // One emit to all rooms, so every team and facilitator receives the release in the same tick.
       io.to([Rooms.exercise(exerciseId), Rooms.facilitators(exerciseId)]).emit('phase:released', release);
     },
-    scoreChanged(exerciseId: string, scoreboard: ScoreboardEntry[]) {
-      io.to(everyone(exerciseId)).emit('score:updated', { exerciseId, scoreboard });
+    scoreChanged(exerciseId: string, live: ScoreboardEntry[], shown: ScoreboardEntry[], frozen: boolean) {
+      io.to(Rooms.facilitators(exerciseId)).emit('score:updated', { exerciseId, scoreboard: live, frozen });
+      io.to([Rooms.exercise(exerciseId), Rooms.observers(exerciseId)]).emit('score:updated', { exerciseId, scoreboard: shown, frozen });
+      // The board carries the score chart, so observers get it again with the new point.
+      if (!frozen) void exercises.board(exerciseId).then((board) => io.to(Rooms.observers(exerciseId)).emit('board:updated', board), (error: unknown) => logger.error({ err: error, exerciseId }, 'board broadcast failed'));
     },
     clockChanged(exerciseId: string, clock: ClockView) {
       io.to(everyone(exerciseId)).emit('clock:updated', { exerciseId, clock });

@@ -3,6 +3,7 @@ import { Server } from 'socket.io';
 import { ErrorCode } from '../../shared/errors.js';
 import { Limits } from '../../shared/limits.js';
 import type { ClockControl } from '../exercise/clock-control.js';
+import type { ScoreControl } from '../exercise/score-control.js';
 import type { ExerciseService } from '../exercise/exercise-service.js';
 import type { HintService } from '../exercise/hint-service.js';
 import type { InjectService } from '../exercise/inject-service.js';
@@ -18,6 +19,7 @@ import { registerControlHandlers } from './handlers/control-handlers.js';
 import { registerFacilitatorHandlers } from './handlers/facilitator-handlers.js';
 import { registerObserverHandlers } from './handlers/observer-handlers.js';
 import { registerParticipantHandlers } from './handlers/participant-handlers.js';
+import { registerScoreHandlers } from './handlers/score-handlers.js';
 import { registerTeamPlayHandlers } from './handlers/team-play-handlers.js';
 import { isSameOrigin } from './origin.js';
 import { Rooms, type AppServer, type AppSocket } from './types.js';
@@ -29,6 +31,7 @@ export interface RealtimeDependencies {
   injects: InjectService;
   hints: HintService;
   invites: InviteService;
+  scores: ScoreControl;
   investigation: InvestigationService;
   scenarios: ScenarioCatalog;
   store: Store;
@@ -87,6 +90,7 @@ export function createSocketServer(
     registerParticipantHandlers(socket, deps, logger);
     registerTeamPlayHandlers(socket, deps, logger);
     registerObserverHandlers(socket, deps, logger);
+    registerScoreHandlers(socket, deps, logger);
   });
 
   return io;

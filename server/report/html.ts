@@ -17,7 +17,7 @@ table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; }
 th, td { border: 1px solid #bbb; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
 code { font-family: ui-monospace, monospace; white-space: pre-wrap; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } section + section { break-before: page; } }
 `;
 
 /**
@@ -26,6 +26,11 @@ code { font-family: ui-monospace, monospace; white-space: pre-wrap; }
  * browser.
  */
 export function renderHtml(report: AfterActionReport): string {
+  return htmlPage(`After-action report: ${report.team.name}`, renderHtmlSection(report));
+}
+
+/** Render one team's report as HTML elements without the page around them, for combined pages. */
+export function renderHtmlSection(report: AfterActionReport): string {
   const { comparison } = report;
   const parts: string[] = [
     `<h1>After-action report: ${escapeHtml(report.team.name)}</h1>`,
@@ -67,15 +72,20 @@ export function renderHtml(report: AfterActionReport): string {
   if (report.facilitatorNotes.length > 0) {
     parts.push('<h2>Facilitator notes</h2>', `<ul>${report.facilitatorNotes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`);
   }
+  return parts.join('\n');
+}
+
+/** Wrap rendered sections in a standalone, printable page; `title` is escaped here. */
+export function htmlPage(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>After-action report: ${escapeHtml(report.team.name)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${Style}</style>
 </head>
 <body>
-${parts.join('\n')}
+${body}
 </body>
 </html>
 `;

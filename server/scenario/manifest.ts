@@ -118,6 +118,10 @@ export const Objective = z.strictObject({
   /** Hints offered while the objective is open, in the order teams may open them. */
   hints: z.array(Hint).max(10).default([]),
   check: ObjectiveCheck,
+  /** Extra points for the first team to solve the objective. */
+  firstSolveBonus: z.number().int().min(0).max(10_000).optional(),
+  /** Extra points for a team that solves the objective within `withinMinutes` of its phase's release. */
+  timeBonus: z.strictObject({ points: z.number().int().min(0).max(10_000), withinMinutes: z.number().min(1).max(24 * 60) }).optional(),
 });
 
 export const Inject = z.strictObject({
@@ -159,6 +163,15 @@ export const Phase = z.strictObject({
   autoReleaseAtMinute: z.number().min(0).max(24 * 60).optional(),
   /** Injects sent to every team when the phase is released. */
   injects: z.array(Inject).max(20).default([]),
+});
+
+/** One step of the true attack chain, used by the after-action report to grade a team's timeline. */
+export const AttackChainStep = z.strictObject({
+  /** CloudTrail eventID or GuardDuty finding id. */
+  eventId: z.string().min(1).max(128),
+  label: z.string().min(1).max(200),
+  /** MITRE ATT&CK technique id such as T1078.004. */
+  technique: z.string().regex(/^T\d{4}(\.\d{3})?$/, 'must be a MITRE ATT&CK technique id such as T1078 or T1078.004'),
 });
 
 export const Manifest = z.strictObject({
@@ -212,6 +225,8 @@ export const Manifest = z.strictObject({
   reference: z.array(ReferenceNote).max(50).default([]),
   /** Named Athena queries offered as presets in the query tab. */
   queries: z.array(NamedQuery).max(50).default([]),
+  /** The true attack chain in event-time order. Never sent to participants. */
+  attackChain: z.array(AttackChainStep).max(200).optional(),
 });
 
 export type Manifest = z.infer<typeof Manifest>;

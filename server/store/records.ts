@@ -25,6 +25,8 @@ export interface ExerciseRecord {
   phaseIndex: number;
   /** Exercise time (elapsed ms) at which each released phase was released, by phase index. */
   phaseReleasedAtMs: number[];
+  /** Wall-clock time the public scoreboard was frozen; null while it is live. Absent in older files. */
+  scoreboardFrozenAt?: number | null;
 }
 
 export interface TeamRecord {
@@ -54,6 +56,10 @@ export interface SubmissionRecord {
   points: number;
   at: number;
   idempotencyKey: string | null;
+  /** Digest of the normalised answer, to count identical answers sent together once. Absent in older files. */
+  answerDigest?: string;
+  /** Bonus points included in `points`. */
+  bonus?: number;
 }
 
 export interface InjectRecord {
@@ -92,6 +98,27 @@ export interface HintOpenRecord {
   hintId: string;
   /** Points added to the team score: minus the hint's cost. */
   points: number;
+  at: number;
+}
+
+/** Points a facilitator added (positive) or took away (negative) from a team, with the reason. */
+export interface ScoreAdjustmentRecord {
+  id: string;
+  exerciseId: string;
+  teamId: string;
+  points: number;
+  reason: string;
+  by: string | null;
+  at: number;
+}
+
+/** A facilitator's note on a team, for the after-action report. */
+export interface FacilitatorNoteRecord {
+  id: string;
+  exerciseId: string;
+  teamId: string;
+  text: string;
+  by: string | null;
   at: number;
 }
 
@@ -135,10 +162,12 @@ export interface StoreData {
   invites: InviteRecord[];
   audit: AuditRecord[];
   idempotency: IdempotencyRecord[];
+  scoreAdjustments: ScoreAdjustmentRecord[];
+  facilitatorNotes: FacilitatorNoteRecord[];
 }
 
 export function emptyStoreData(): StoreData {
-  return { exercises: [], teams: [], players: [], submissions: [], injects: [], injectAnswers: [], hintOpens: [], invites: [], audit: [], idempotency: [] };
+  return { exercises: [], teams: [], players: [], submissions: [], injects: [], injectAnswers: [], hintOpens: [], invites: [], audit: [], idempotency: [], scoreAdjustments: [], facilitatorNotes: [] };
 }
 
 /** Default planned length when a stored exercise predates the field: the manifest's default. */

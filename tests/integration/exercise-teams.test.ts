@@ -159,7 +159,10 @@ describe('exercise teams and injects', () => {
     await ok(request<HintView>(ana.socket, 'hint:open', { objectiveId: 'compromised-user', hintId: 'look-at-key' }));
 
     const after = await ok(request<ExerciseState>(ana.socket, 'exercise:get'));
-    expect(after.scoreboard.find((entry) => entry.teamId === blueId)!.score).toBe(15);
+    // The cost comes off the objective's points, which Blue has not earned yet, so the score holds.
+    const scoreBefore = before.scoreboard.find((entry) => entry.teamId === blueId)!.score;
+    expect(after.scoreboard.find((entry) => entry.teamId === blueId)!.score).toBe(scoreBefore);
+    expect(after.objectives.find((objective) => objective.id === 'compromised-user')!.pointsAwarded).toBe(0);
     expect(after.objectives.find((objective) => objective.id === 'compromised-user')!.hints[0]).toMatchObject({ opened: true, text: opened.text });
 
     const green = await ok(request<ExerciseState>(players.Chloe!.socket, 'exercise:get'));

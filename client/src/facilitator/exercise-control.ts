@@ -8,6 +8,7 @@ import type { AppSocket } from '../net/app-socket.js';
 import './inject-composer.js';
 import './inject-log.js';
 import './invite-panel.js';
+import './score-panel.js';
 import './join-link-panel.js';
 import './team-admin-panel.js';
 import './team-roster.js';
@@ -43,6 +44,8 @@ export class ExerciseControl extends LitElement {
   @property({ attribute: false }) exerciseState: ExerciseState | null = null;
   /** Connection the team, inject and invitation panels send their own requests on. */
   @property({ attribute: false }) socket: AppSocket | null = null;
+  /** Sign-in token, sent as the bearer token of report downloads. */
+  @property({ attribute: false }) token = '';
   @property({ type: Number }) receivedAt = 0;
   /** The action waiting for its ack, if any; its button stays disabled until then. */
   @property() pendingAction: ExerciseAction | '' = '';
@@ -110,6 +113,13 @@ export class ExerciseControl extends LitElement {
       <section class="panel">
         <h3>Scoreboard</h3>
         <scoreboard-table .entries=${current.scoreboard}></scoreboard-table>
+        <score-panel
+          .socket=${this.socket}
+          .exerciseId=${exercise.id}
+          .token=${this.token}
+          .teams=${exercise.teams}
+          .frozen=${current.scoreboardFrozen ?? false}
+        ></score-panel>
       </section>
 
       <section class="panel">

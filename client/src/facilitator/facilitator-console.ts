@@ -139,6 +139,7 @@ export class FacilitatorConsole extends LitElement {
         </div>
         <exercise-control
           .socket=${this.socket}
+          .token=${this.token}
           .exerciseState=${this.watched}
           .receivedAt=${this.receivedAt}
           .pendingAction=${this.pendingAction}
@@ -320,7 +321,7 @@ export class FacilitatorConsole extends LitElement {
   /** Applies a scoreboard only when its teams are exactly the selected exercise's teams. */
   private onScoreUpdated(update: ScoreboardUpdate): void {
     if (this.watched && this.watched.exercise.id === update.exerciseId) {
-      this.watched = { ...this.watched, scoreboard: update.scoreboard };
+      this.watched = { ...this.watched, scoreboard: update.scoreboard, scoreboardFrozen: update.frozen ?? false };
     }
   }
 
