@@ -5,33 +5,17 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { io } from 'socket.io-client';
-import type { Ack } from '../../shared/ack.js';
-import type { ExerciseSummary, JoinResult } from '../../shared/model.js';
 import { FacilitatorToken, ok, request, type ClientSocket } from '../../tests/support/harness.js';
 import { ServerProcess } from '../../tests/support/server-process.js';
+import { connect, percentile, populateExercise } from './exercise-setup.js';
 
 const participants = Number(process.argv[2] ?? 60);
 const teams = 6;
 const submissionsPerParticipant = 20;
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
 function summary(values: number[]) {
   const round = (value: number) => Math.round(value * 100) / 100;
   return { count: values.length, p50: round(percentile(values, 50)), p99: round(percentile(values, 99)), max: round(Math.max(...values)) };
-}
-
-async function connect(url: string, token: string): Promise<ClientSocket> {
-  const socket: ClientSocket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return socket;
 }
 
 /** Milliseconds from sending `trigger` until each socket has received `event`. */
@@ -54,20 +38,7 @@ const sockets: ClientSocket[] = [];
 try {
   const facilitator = await connect(server.url, FacilitatorToken);
   sockets.push(facilitator);
-  const names = Array.from({ length: teams }, (_, index) => `Team ${index + 1}`);
-  const exercise = await ok(request<ExerciseSummary>(facilitator, 'exercise:create', { scenarioId: 'apexcorp-prod', name: 'Benchmark', teams: names }));
-
-  const players: ClientSocket[] = [];
-  for (let index = 0; index < participants; index++) {
-    const response = await fetch(`${server.url}/api/join`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: exercise.joinCode, displayName: `Player ${index}`, teamId: exercise.teams[index % teams]!.id }),
-    });
-    const body = (await response.json()) as Ack<JoinResult>;
-    if (!body.ok) throw new Error(body.error.message);
-    players.push(await connect(server.url, body.data.playerToken));
-  }
+  const { exercise, players } = await populateExercise(server.url, facilitator, 'Benchmark', teams, participants);
   sockets.push(...players);
   const exerciseId = exercise.id;
 

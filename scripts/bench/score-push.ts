@@ -5,31 +5,15 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { io } from 'socket.io-client';
-import type { Ack } from '../../shared/ack.js';
-import type { ExerciseSummary, JoinResult } from '../../shared/model.js';
 import type { InviteResult } from '../../shared/orchestration.js';
 import { FacilitatorToken, ok, request, type ClientSocket } from '../../tests/support/harness.js';
 import { ServerProcess } from '../../tests/support/server-process.js';
+import { connect, percentile, populateExercise } from './exercise-setup.js';
 
 const participants = Number(process.argv[2] ?? 60);
 const rounds = Number(process.argv[3] ?? 50);
 const teams = 6;
 const observers = 2;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-async function connect(url: string, token: string): Promise<ClientSocket> {
-  const socket: ClientSocket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cloud-ir-lab-bench-'));
 const server = await ServerProcess.start(dataDir);
@@ -37,20 +21,7 @@ const sockets: ClientSocket[] = [];
 try {
   const facilitator = await connect(server.url, FacilitatorToken);
   sockets.push(facilitator);
-  const names = Array.from({ length: teams }, (_, index) => `Team ${index + 1}`);
-  const exercise = await ok(request<ExerciseSummary>(facilitator, 'exercise:create', { scenarioId: 'apexcorp-prod', name: 'Score benchmark', teams: names }));
-
-  const receivers: ClientSocket[] = [];
-  for (let index = 0; index < participants; index++) {
-    const response = await fetch(`${server.url}/api/join`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: exercise.joinCode, displayName: `Player ${index}`, teamId: exercise.teams[index % teams]!.id }),
-    });
-    const body = (await response.json()) as Ack<JoinResult>;
-    if (!body.ok) throw new Error(body.error.message);
-    receivers.push(await connect(server.url, body.data.playerToken));
-  }
+  const { exercise, players: receivers } = await populateExercise(server.url, facilitator, 'Score benchmark', teams, participants);
   for (let index = 0; index < observers; index++) {
     const invite = await ok(request<InviteResult>(facilitator, 'invite:create', { exerciseId: exercise.id, role: 'observer', label: `Screen ${index}` }));
     receivers.push(await connect(server.url, invite.token));
