@@ -14,6 +14,7 @@ import {
   saveObserverToken,
 } from '../net/session-store.js';
 import './landing-page.js';
+import { appUrl, currentAppPath } from '../net/base-path.js';
 import { exercisePath, facilitatorPath, parseRoute, type Route } from './routes.js';
 
 /** Detail of `session-ended`: fired by a view when its token stops working or the user signs out. */
@@ -26,7 +27,7 @@ export interface SessionEndedDetail {
 /** Picks the screen from the path and the stored sign-in, and switches screens on sign-in and sign-out. */
 @customElement('app-root')
 export class AppRoot extends LitElement {
-  @state() private route: Route = parseRoute(window.location.pathname);
+  @state() private route: Route = parseRoute(currentAppPath());
   @state() private notice = '';
 
   override connectedCallback(): void {
@@ -98,19 +99,20 @@ export class AppRoot extends LitElement {
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
   }
 
+  /** Show the app path `path` (such as `/facilitator`), placed under the base path in the address bar. */
   private navigate(path: string): void {
-    window.history.pushState(null, '', path);
+    window.history.pushState(null, '', appUrl(path));
     this.route = parseRoute(path);
     this.notice = '';
   }
 
   private redirect(path: string): void {
-    window.history.replaceState(null, '', path);
+    window.history.replaceState(null, '', appUrl(path));
     this.route = parseRoute(path);
   }
 
   private readonly onPopState = (): void => {
-    this.route = parseRoute(window.location.pathname);
+    this.route = parseRoute(currentAppPath());
   };
 
   private onSessionEnded(event: CustomEvent<SessionEndedDetail>): void {
@@ -121,7 +123,7 @@ export class AppRoot extends LitElement {
     } else {
       clearParticipantSession();
     }
-    window.history.replaceState(null, '', '/');
+    window.history.replaceState(null, '', appUrl('/'));
     this.notice = event.detail.reason;
     this.route = parseRoute('/');
   }

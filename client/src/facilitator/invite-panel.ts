@@ -2,6 +2,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { InviteView } from '../../../shared/orchestration.js';
 import { boardPath, facilitatorPath } from '../app/routes.js';
+import { publicAppUrl } from '../net/base-path.js';
 import type { AppSocket } from '../net/app-socket.js';
 import { describeError, request } from '../net/request.js';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -85,7 +86,7 @@ export class InvitePanel extends LitElement {
     this.error = '';
     void this.load();
     const path = role === 'facilitator' ? `${facilitatorPath}?exercise=${encodeURIComponent(this.exerciseId)}` : boardPath;
-    this.link = `${window.location.origin}${path}#token=${encodeURIComponent(result.data.token)}`;
+    this.link = `${publicAppUrl()}${path}#token=${encodeURIComponent(result.data.token)}`;
   }
 }
 

@@ -20,3 +20,10 @@ export function publicAppUrl(): string {
   if (configured) return configured.replace(/\/$/, '');
   return `${window.location.origin}${basePath()}`.replace(/\/$/, '');
 }
+
+/** The app path of this page, without the base path: `/join/ABC123` also under a prefix. */
+export function currentAppPath(): string {
+  const { pathname } = window.location;
+  const base = basePath();
+  return pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : pathname;
+}
