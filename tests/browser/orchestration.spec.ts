@@ -64,6 +64,8 @@ test('facilitator controls pace, injects and the big screen', async ({ browser }
       await expect(screen.getByTestId('board-title')).toHaveText(exerciseName);
       await expect(screen.getByTestId('board-phase')).toContainText('Phase 1 of');
       await expect(scoreboardScore(screen, 'Blue')).toHaveText('15');
+      await expect(screen.getByTestId('score-chart')).toBeVisible();
+      await expect(screen.getByTestId('score-line')).toHaveCount(2);
       expect(new URL(screen.url()).hash).toBe('');
       await saveScreenshot(screen, testInfo, '12-observer-board');
 

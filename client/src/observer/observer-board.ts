@@ -4,6 +4,7 @@ import type { BoardState } from '../../../shared/orchestration.js';
 import type { SessionEndedDetail } from '../app/app-root.js';
 import '../app/scenario-clock.js';
 import '../app/scoreboard-table.js';
+import './score-chart.js';
 import { connectAppSocket, isUnauthenticated, type AppSocket } from '../net/app-socket.js';
 import { describeError, request } from '../net/request.js';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -87,6 +88,9 @@ export class ObserverBoard extends LitElement {
       <scenario-clock .clock=${board.clock} .receivedAt=${this.receivedAt}></scenario-clock>
       <section class="panel" style="margin-top: 16px">
         <scoreboard-table .entries=${board.scoreboard}></scoreboard-table>
+      </section>
+      <section class="panel" style="margin-top: 16px">
+        <score-chart .series=${board.scoreSeries ?? []} .teams=${board.scoreboard} .endAt=${board.clock.serverNow}></score-chart>
       </section>
     `;
   }
