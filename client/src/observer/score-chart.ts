@@ -9,7 +9,7 @@ const width = 720;
 const height = 240;
 const padding = 32;
 
-/** Score over time of every team, as step lines: a score holds until the next change. */
+/** Score over time of every team, as step lines: a score stays level until the next change. */
 @customElement('score-chart')
 export class ScoreChart extends LitElement {
   static override styles = css`
