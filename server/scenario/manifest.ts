@@ -110,7 +110,7 @@ export const Objective = z.strictObject({
   id: slug,
   title: z.string().min(1).max(120),
   description: z.string().max(2000).default(''),
-  /** What form the answer takes, shown next to the input (for example "IAM user name"). */
+  /** Form of the expected answer, shown next to the input (for example "IAM user name"). */
   answerHint: z.string().max(200).default(''),
   points: z.number().int().min(0).max(10_000),
   /** Points deducted for each wrong answer. */
