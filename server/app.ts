@@ -25,6 +25,8 @@ import { readTimeline } from './collab/team-document.js';
 import type { ReportSources } from './report/gather.js';
 import { staticRoutes } from './http/static-routes.js';
 import { InvestigationService } from './investigation/investigation-service.js';
+import { QueryHistory } from './investigation/query-history.js';
+import { QueryLog } from './investigation/query-log.js';
 import { categoryLogger, createLogger, type AppLogger } from './logger.js';
 import { instrumentQueryEngine, instrumentStore } from './observability/instrument.js';
 import { Metrics } from './observability/metrics.js';
@@ -107,7 +109,9 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   const invites = new InviteService(context);
   const scores = new ScoreControl(context, exercises);
   const scheduler = new ReleaseScheduler(store, control, exerciseLogger);
-  const investigation = new InvestigationService(exercises, engine, categoryLogger(logger, 'query'), {
+  const queryLogger = categoryLogger(logger, 'query');
+  const queryHistory = new QueryHistory(new QueryLog(path.join(config.dataDir, 'queries'), queryLogger));
+  const investigation = new InvestigationService(exercises, engine, queryLogger, queryHistory, {
     maxSqlLength: config.queryMaxSqlLength,
     teamConcurrency: config.queryTeamConcurrency,
     ratePerMinute: config.queryRatePerMinute,
@@ -134,7 +138,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   // The report reads the team documents through the collaboration server created below.
   const reportSources: ReportSources = {
     readTimeline: (docName) => collab.readDocument(docName, readTimeline),
-    queryHistory: (exerciseId, teamId) => investigation.teamHistory(exerciseId, teamId),
+    queryHistory: (exerciseId, teamId) => investigation.allTeamQueries(exerciseId, teamId),
     eventTime: async (scenario, eventId) => {
       const event = await engine.getEvent(scenario.manifest.id, { horizon: scenario.manifest.window.end, releasedFindingIds: [] }, eventId);
       return typeof event?.eventTime === 'string' ? event.eventTime : null;

@@ -8,7 +8,7 @@ import type { AppLogger } from '../logger.js';
 import type { QueryEngine } from '../query/query-engine.js';
 import { WorkerRequestError } from '../query/scenario-worker.js';
 import { QueryAdmission } from './query-admission.js';
-import { QueryHistory } from './query-history.js';
+import type { QueryHistory } from './query-history.js';
 
 export interface InvestigationLimits {
   /** Characters of SQL a query may have. */
@@ -30,7 +30,6 @@ export interface QueryCaller {
 /** The read paths of a team: CloudTrail browsing and SQL, limited to what the exercise has released. */
 export class InvestigationService {
   private readonly admission: QueryAdmission;
-  private readonly history = new QueryHistory();
   /** Running queries by player id, then by query id, so a participant can cancel their own. */
   private readonly running = new Map<string, Map<string, AbortController>>();
 
@@ -38,6 +37,7 @@ export class InvestigationService {
     private readonly exercises: ExerciseService,
     private readonly engine: QueryEngine,
     private readonly logger: AppLogger,
+    private readonly history: QueryHistory,
     private readonly limits: InvestigationLimits = DefaultLimits,
   ) {
     this.admission = new QueryAdmission(limits);
@@ -91,7 +91,7 @@ export class InvestigationService {
       mine.delete(id);
       if (mine.size === 0) this.running.delete(caller.playerId);
       entry.ranAt = new Date().toISOString();
-      this.history.add(caller.exerciseId, caller.teamId, entry);
+      void this.history.add(caller.exerciseId, caller.teamId, entry);
       record?.(entry);
     }
   }
@@ -106,8 +106,13 @@ export class InvestigationService {
   }
 
   /** The team's recent queries, newest first. */
-  teamHistory(exerciseId: string, teamId: string): QueryHistoryEntry[] {
+  teamHistory(exerciseId: string, teamId: string): Promise<QueryHistoryEntry[]> {
     return this.history.list(exerciseId, teamId);
+  }
+
+  /** Every query the team ran in the exercise, newest first, for its after-action report. */
+  allTeamQueries(exerciseId: string, teamId: string): Promise<QueryHistoryEntry[]> {
+    return this.history.all(exerciseId, teamId);
   }
 }
 

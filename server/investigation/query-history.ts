@@ -1,14 +1,34 @@
 import { Limits } from '../../shared/limits.js';
 import type { QueryHistoryEntry } from '../../shared/model.js';
+import { teamEntries, type QueryLog } from './query-log.js';
 
 /**
- * The recent queries of each team, newest first, shared by its members.
- * NOTE: kept in memory only, so the history starts empty after a server restart.
+ * The recent queries of each team, newest first, shared by its members. Memory keeps the latest
+ * few per team; the query log on disk keeps them all and refills memory after a restart.
  */
 export class QueryHistory {
   private readonly byTeam = new Map<string, QueryHistoryEntry[]>();
+  private readonly loaded = new Map<string, Promise<void>>();
 
-  add(exerciseId: string, teamId: string, entry: QueryHistoryEntry): void {
+  constructor(private readonly log: QueryLog) {}
+
+  /** Read an exercise's log into memory once, the first time the exercise's history is used. */
+  private load(exerciseId: string): Promise<void> {
+    let loading = this.loaded.get(exerciseId);
+    if (!loading) {
+      loading = this.log.read(exerciseId).then(
+        (lines) => {
+          for (const line of lines) this.remember(exerciseId, line.teamId, line.entry);
+        },
+        // An unreadable log leaves the history empty; the next use tries again.
+        () => void this.loaded.delete(exerciseId),
+      );
+      this.loaded.set(exerciseId, loading);
+    }
+    return loading;
+  }
+
+  private remember(exerciseId: string, teamId: string, entry: QueryHistoryEntry): void {
     const key = `${exerciseId}/${teamId}`;
     const entries = this.byTeam.get(key) ?? [];
     entries.unshift(entry);
@@ -16,7 +36,21 @@ export class QueryHistory {
     this.byTeam.set(key, entries);
   }
 
-  list(exerciseId: string, teamId: string): QueryHistoryEntry[] {
+  /** Add a finished query to memory and to the log; resolves once it is written. */
+  async add(exerciseId: string, teamId: string, entry: QueryHistoryEntry): Promise<void> {
+    await this.load(exerciseId);
+    this.remember(exerciseId, teamId, entry);
+    await this.log.append(exerciseId, { teamId, entry });
+  }
+
+  /** The team's latest queries, newest first. */
+  async list(exerciseId: string, teamId: string): Promise<QueryHistoryEntry[]> {
+    await this.load(exerciseId);
     return [...(this.byTeam.get(`${exerciseId}/${teamId}`) ?? [])];
+  }
+
+  /** Every query the team ran in the exercise, newest first, read from the log. */
+  async all(exerciseId: string, teamId: string): Promise<QueryHistoryEntry[]> {
+    return teamEntries(await this.log.read(exerciseId), teamId);
   }
 }

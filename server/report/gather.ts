@@ -8,7 +8,7 @@ import type { AfterActionInput, ChainStep, ObjectiveOutcome } from './after-acti
 /** Sources the report reads besides the store: team documents, query history and event times. */
 export interface ReportSources {
   readTimeline(docName: string): Promise<TimelineEntry[]>;
-  queryHistory(exerciseId: string, teamId: string): QueryHistoryEntry[];
+  queryHistory(exerciseId: string, teamId: string): Promise<QueryHistoryEntry[]>;
   /** CloudTrail eventTime of an event id, or null when the scenario has no such event. */
   eventTime(scenario: Scenario, eventId: string): Promise<string | null>;
 }
@@ -52,8 +52,7 @@ export async function gatherTeamReport(data: Readonly<StoreData>, exercise: Exer
 
   // NOTE: query times are wall-clock; the offset from the start counts pauses as exercise time.
   const startedAt = exercise.startedAt ?? exercise.createdAt;
-  const queries = sources
-    .queryHistory(exercise.id, teamId)
+  const queries = (await sources.queryHistory(exercise.id, teamId))
     .slice()
     .reverse()
     .map((query) => ({ atMs: Math.max(0, Date.parse(query.ranAt) - startedAt), author: query.displayName, sql: query.sql, rowCount: query.rowCount, error: query.ok ? null : (query.errorCode ?? 'failed') }));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { TimelineArrayName, type TimelineEntry } from '../../shared/collab.js';
-import type { CloudTrailPage, ExerciseState, ExerciseSummary, JoinInfo, JoinResult, PhaseReleased, QueryResult, ScoreboardUpdate, SubmissionResult } from '../../shared/model.js';
+import type { CloudTrailPage, ExerciseState, ExerciseSummary, JoinInfo, JoinResult, PhaseReleased, QueryHistoryEntry, QueryResult, ScoreboardUpdate, SubmissionResult } from '../../shared/model.js';
 import type { Ack } from '../../shared/ack.js';
 import { eventually, FacilitatorToken, next, ok, request, TestServer, type ClientSocket } from '../support/harness.js';
 
@@ -166,7 +166,7 @@ describe('exercise slice', () => {
     expect(again.teamScore).toBe(100);
   });
 
-  it('keeps exercise, teams, timeline and score across a restart', async () => {
+  it('keeps exercise, teams, timeline, queries and score across a restart', async () => {
     const dataDir = server.dataDir;
     await server.stop({ keepData: true });
     server = await TestServer.start(dataDir);
@@ -185,5 +185,13 @@ describe('exercise slice', () => {
     const timeline = doc.getArray<Y.Map<string>>(TimelineArrayName);
     expect(timeline.length).toBe(1);
     expect(timeline.get(0).get('note')).toBe('first call from the Tor exit');
+
+    // Both queries of the first player, newest first, for the teammate; none for the other team.
+    const ben = await server.connect(players[1]!.join.playerToken);
+    const history = await ok(request<QueryHistoryEntry[]>(ben, 'query:history'));
+    expect(history.map((entry) => entry.sql)).toEqual([expect.stringContaining("eventtime > '2026-05-08T02:20:00Z'"), expect.stringContaining("'dev-deploy' GROUP BY 1")]);
+    expect(history.every((entry) => entry.ok && entry.displayName === 'Ana')).toBe(true);
+    const chloe = await server.connect(players[2]!.join.playerToken);
+    expect(await ok(request<QueryHistoryEntry[]>(chloe, 'query:history'))).toEqual([]);
   });
 });
