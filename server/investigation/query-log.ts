@@ -40,10 +40,13 @@ export class QueryLog {
     return SafeId.test(exerciseId) ? path.join(this.dir, `${exerciseId}.jsonl`) : null;
   }
 
-  /** Queue one query for the exercise's log; resolves once it is written (a failure is logged, not thrown). */
+  /** Queue one query for the exercise's log and resolve once it is written. A failure is logged, not thrown. */
   append(exerciseId: string, line: LoggedQuery): Promise<void> {
     const file = this.fileOf(exerciseId);
-    if (!file) return Promise.resolve();
+    if (!file) {
+      this.logger.warn({ exerciseId }, 'query history not saved: the exercise id is not a safe file name');
+      return Promise.resolve();
+    }
     const previous = this.pending.get(exerciseId) ?? Promise.resolve();
     const next = previous
       .then(async () => {
@@ -58,7 +61,7 @@ export class QueryLog {
     return next;
   }
 
-  /** Every logged query of the exercise, oldest first, after the appends queued so far are written. */
+  /** Read every logged query of the exercise, oldest first, after the queued appends are written. */
   async read(exerciseId: string): Promise<LoggedQuery[]> {
     const file = this.fileOf(exerciseId);
     if (!file) return [];
@@ -91,7 +94,7 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** Entries of one team from a log, newest first. */
+/** Pick one team's entries from a log, newest first. */
 export function teamEntries(lines: LoggedQuery[], teamId: string): QueryHistoryEntry[] {
   return lines
     .filter((line) => line.teamId === teamId)
