@@ -4,7 +4,7 @@ import { teamEntries, type QueryLog } from './query-log.js';
 
 /**
  * The recent queries of each team, newest first, shared by its members. Memory keeps the latest
- * few per team; the query log on disk keeps them all and refills memory after a restart.
+ * few per team, and the query log on disk keeps them all and refills memory after a restart.
  */
 export class QueryHistory {
   private readonly byTeam = new Map<string, QueryHistoryEntry[]>();
@@ -20,7 +20,7 @@ export class QueryHistory {
         (lines) => {
           for (const line of lines) this.remember(exerciseId, line.teamId, line.entry);
         },
-        // An unreadable log leaves the history empty; the next use tries again.
+        // An unreadable log leaves the history empty, and the next use tries again.
         () => void this.loaded.delete(exerciseId),
       );
       this.loaded.set(exerciseId, loading);
@@ -36,20 +36,20 @@ export class QueryHistory {
     this.byTeam.set(key, entries);
   }
 
-  /** Add a finished query to memory and to the log; resolves once it is written. */
+  /** Add a finished query to memory and to the log, and resolve once it is written. */
   async add(exerciseId: string, teamId: string, entry: QueryHistoryEntry): Promise<void> {
     await this.load(exerciseId);
     this.remember(exerciseId, teamId, entry);
     await this.log.append(exerciseId, { teamId, entry });
   }
 
-  /** The team's latest queries, newest first. */
+  /** List the team's latest queries, newest first. */
   async list(exerciseId: string, teamId: string): Promise<QueryHistoryEntry[]> {
     await this.load(exerciseId);
     return [...(this.byTeam.get(`${exerciseId}/${teamId}`) ?? [])];
   }
 
-  /** Every query the team ran in the exercise, newest first, read from the log. */
+  /** Read every query the team ran in the exercise from the log, newest first. */
   async all(exerciseId: string, teamId: string): Promise<QueryHistoryEntry[]> {
     return teamEntries(await this.log.read(exerciseId), teamId);
   }
