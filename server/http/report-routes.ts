@@ -10,29 +10,32 @@ import { renderExerciseHtml, renderExerciseMarkdown, type ExerciseReport } from 
 import { attackChain, gatherTeamReport, type ReportSources } from '../report/gather.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { fileSafeName, reportArchive } from '../report/report-archive.js';
 import type { ScenarioCatalog } from '../scenario/catalog.js';
 import type { Store } from '../store/store.js';
 import { send } from './api-routes.js';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, "-" and "_"');
 const ReportQuery = z.strictObject({
-  format: z.enum(['json', 'markdown', 'html'], { message: 'must be json, markdown or html' }).default('json'),
-  /** One team's report; without it, every team in one document. */
+  format: z.enum(['json', 'markdown', 'html', 'zip'], { message: 'must be json, markdown, html or zip' }).default('json'),
+  /** One team's report. Without it, every team in one document, and as zip one file per team as well. */
   team: id.optional(),
 });
 
-const ContentTypes = { json: 'application/json', markdown: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
-const Extensions = { json: 'json', markdown: 'md', html: 'html' } as const;
+const ContentTypes = { json: 'application/json', markdown: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', zip: 'application/zip' } as const;
+const Extensions = { json: 'json', markdown: 'md', html: 'html', zip: 'zip' } as const;
 
-function download(response: Response, format: keyof typeof ContentTypes, baseName: string, body: string): void {
-  const safeName = baseName.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 80) || 'report';
-  response.status(200).type(ContentTypes[format]).set('Content-Disposition', `attachment; filename="${safeName}.${Extensions[format]}"`).send(body);
+function download(response: Response, format: keyof typeof ContentTypes, baseName: string, body: string | Uint8Array): void {
+  const safeName = fileSafeName(baseName, 'report');
+  const payload = typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  response.status(200).type(ContentTypes[format]).set('Content-Disposition', `attachment; filename="${safeName}.${Extensions[format]}"`).send(payload);
 }
 
 /**
- * `GET /exercises/:exerciseId/report?format=json|markdown|html[&team=<teamId>]`: the after-action
- * report of one team, or of every team in one document, for a facilitator of the exercise who
- * sends the sign-in token as `Authorization: Bearer <token>`. Sent as a file download.
+ * `GET /exercises/:exerciseId/report?format=json|markdown|html|zip[&team=<teamId>]`: the
+ * after-action report of one team, or of every team in one document, for a facilitator of the
+ * exercise who sends the sign-in token as `Authorization: Bearer <token>`. Sent as a file download.
+ * A zip contains every format, of the whole exercise and of each team.
  */
 export function reportRoutes(store: Store, scenarios: ScenarioCatalog, sources: ReportSources, facilitatorToken: string, logger: AppLogger): Router {
   const router = express.Router();
@@ -66,6 +69,12 @@ export function reportRoutes(store: Store, scenarios: ScenarioCatalog, sources: 
       for (const team of teams) reports.push(buildAfterActionReport(await gatherTeamReport(data, exercise, scenario, team.id, chain, sources)));
 
       const { format } = query.data;
+      if (format === 'zip') {
+        const whole: ExerciseReport | null =
+          query.data.team === undefined ? { exercise: { id: exercise.id, name: exercise.name, scenarioTitle: scenario.manifest.title }, scoreboard: scoreboard(data, exercise.id), teams: reports } : null;
+        const baseName = query.data.team === undefined ? `${exercise.name}-all-teams` : `${exercise.name}-${reports[0]!.team.name}`;
+        return download(response, format, baseName, reportArchive(whole, reports));
+      }
       if (query.data.team !== undefined) {
         const report = reports[0]!;
         const body = format === 'json' ? JSON.stringify(report, null, 2) : format === 'markdown' ? renderMarkdown(report) : renderHtml(report);

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { unzipSync } from 'fflate';
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { closeAll, createExercise, joinTeam, openPage, scenarioId, scoreboardScore, signInAsFacilitator } from './helpers.js';
 import { testServerUrl } from './server-env.js';
@@ -40,6 +42,15 @@ test('facilitator adjusts, freezes and downloads the report', async ({ browser }
       await facilitator.getByTestId('download-html').click();
       const download = await pending;
       expect(download.suggestedFilename()).toBe('Scoring-drill-all-teams.html');
+    });
+
+    await test.step('every team downloads as one ZIP', async () => {
+      const pending = facilitator.waitForEvent('download');
+      await facilitator.getByTestId('download-zip').click();
+      const download = await pending;
+      expect(download.suggestedFilename()).toBe('Scoring-drill-all-teams.zip');
+      const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+      expect(Object.keys(files)).toContain('all-teams.html');
     });
   } finally {
     await closeAll(contexts);

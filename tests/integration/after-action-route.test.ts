@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { TimelineArrayName, type TimelineEntry } from '../../shared/collab.js';
@@ -89,6 +90,44 @@ describe('after-action report route', () => {
     const report = (await (await get(`/exercises/${summary.id}/report`)).json()) as ExerciseReport;
     expect(report.teams.map((team) => team.team.name).sort()).toEqual(['Blue', 'Red']);
     expect(report.scoreboard[0]!.teamName).toBe('Blue');
+  });
+
+  it('returns all teams as a zip', async () => {
+    const { summary } = await playedExercise();
+    const response = await get(`/exercises/${summary.id}/report?format=zip`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/zip');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="Collaboration-drill-all-teams.zip"');
+
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual(
+      ['all-teams.html', 'all-teams.json', 'all-teams.md', 'teams/Blue.html', 'teams/Blue.json', 'teams/Blue.md', 'teams/Red.html', 'teams/Red.json', 'teams/Red.md'].sort(),
+    );
+    const blue = JSON.parse(strFromU8(files['teams/Blue.json']!)) as AfterActionReport;
+    expect(blue.team.name).toBe('Blue');
+    expect(blue.score).toBe(95);
+    expect(strFromU8(files['teams/Red.md']!)).toMatch(/^# After-action report: Red/);
+    expect(strFromU8(files['all-teams.html']!)).toContain('<h1>After-action report: Collaboration drill</h1>');
+  });
+
+  it('zips one team without the whole', async () => {
+    const { summary, ana } = await playedExercise();
+    const response = await get(`/exercises/${summary.id}/report?format=zip&team=${ana.teamId}`);
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual(['teams/Blue.html', 'teams/Blue.json', 'teams/Blue.md']);
+  });
+
+  it('lists queries run before a restart', async () => {
+    const { summary, ana } = await playedExercise();
+    const anaSocket = await server!.connect(ana.playerToken);
+    await ok(request(anaSocket, 'query:run', { sql: "SELECT count(*) FROM cloudtrail_logs WHERE sourceipaddress = '185.220.101.45'" }));
+    const dataDir = server!.dataDir;
+    await server!.stop({ keepData: true });
+    server = await TestServer.start(dataDir);
+
+    const report = (await (await get(`/exercises/${summary.id}/report?format=json&team=${ana.teamId}`)).json()) as AfterActionReport;
+    expect(report.queries).toHaveLength(1);
+    expect(report.queries[0]).toMatchObject({ author: 'Ana', sql: expect.stringContaining('185.220.101.45'), rowCount: 1, error: null });
   });
 
   it('rejects a participant token', async () => {

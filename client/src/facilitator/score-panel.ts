@@ -2,11 +2,12 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { TeamView } from '../../../shared/model.js';
 import type { AppSocket } from '../net/app-socket.js';
+import { appUrl } from '../net/base-path.js';
 import { randomId } from '../net/random-id.js';
 import { describeError, request } from '../net/request.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
-type ReportFormat = 'json' | 'markdown' | 'html';
+type ReportFormat = 'json' | 'markdown' | 'html' | 'zip';
 
 /** Facilitator score tools: freeze the public board, adjust a team's points with a reason, note on a team, download after-action reports. */
 @customElement('score-panel')
@@ -66,6 +67,7 @@ export class ScorePanel extends LitElement {
         <button data-testid="download-html" @click=${() => this.download('html')}>Download HTML</button>
         <button @click=${() => this.download('markdown')}>Download Markdown</button>
         <button @click=${() => this.download('json')}>Download JSON</button>
+        <button data-testid="download-zip" @click=${() => this.download('zip')}>Download ZIP (every format)</button>
       </div>
       ${this.message ? html`<p class="muted" role="status" data-testid="score-status">${this.message}</p>` : null}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
@@ -124,7 +126,7 @@ export class ScorePanel extends LitElement {
     const query = new URLSearchParams({ format });
     if (this.reportTeam) query.set('team', this.reportTeam);
     try {
-      const response = await fetch(`/api/exercises/${encodeURIComponent(this.exerciseId)}/report?${query}`, { headers: { authorization: `Bearer ${this.token}` } });
+      const response = await fetch(appUrl(`/api/exercises/${encodeURIComponent(this.exerciseId)}/report?${query}`), { headers: { authorization: `Bearer ${this.token}` } });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         this.error = body?.error?.message ?? `The report download failed (HTTP ${response.status}).`;
