@@ -55,8 +55,10 @@ const Macros: string[] = [
   `approx_distinct(value) AS count(DISTINCT value)`,
   `array_join(items, delimiter) AS array_to_string(items, delimiter),
    (items, delimiter, replacement) AS array_to_string(list_transform(items, item -> coalesce(CAST(item AS VARCHAR), replacement)), delimiter)`,
-  // NOTE: cardinality takes arrays only here; Athena also accepts maps, which DuckDB cannot tell apart in a macro.
-  `cardinality(items) AS len(items)`,
+  // Typed overloads tell a map (any map casts to this type) from an array, and reject a string.
+  `cardinality(items MAP(VARCHAR, VARCHAR)) AS len(map_keys(items)),
+   (items VARCHAR) AS error('cardinality expects an array or a map'),
+   (items) AS len(items)`,
   `element_at(container, key) AS container[key]`,
 ];
 

@@ -13,7 +13,7 @@ export const HiddenDatabase = 'store';
 export const HiddenSchema = `${HiddenDatabase}.hidden`;
 
 /** Bumped when the tables below change, so a database file built by older code is rebuilt. */
-export const TableFormatVersion = 1;
+export const TableFormatVersion = 2;
 
 function quote(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
@@ -119,7 +119,10 @@ SELECT
 FROM (
   SELECT *, CAST(eventTime AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS _ts
   FROM read_json(${quote(path)}, format = 'newline_delimited', columns = {${columns}})
-);`;
+)
+-- Rows of one event name sit together, so a filter on eventname (the most common filter in
+-- incident response queries) reads only the row groups that contain that name.
+ORDER BY eventname, _ts;`;
 }
 
 /** Load a JSON array of GuardDuty findings (GetFindings shape) from `path` into the hidden findings table. */

@@ -27,7 +27,7 @@ export async function createQueryDatabase(options: WorkerInit): Promise<QueryDat
   const connection = await instance.connect();
   try {
     const storePath = storeFileFor(options.eventsPath);
-    if (!(await exists(storePath))) await buildStore(connection, options, storePath);
+    if (!(await exists(storePath))) await buildStore(options, storePath);
     await connection.run(`ATTACH ${quote(storePath)} AS ${HiddenDatabase} (READ_ONLY)`);
     // Athena semantics: UTC times, integer division of integers, and Athena's function names.
     await connection.run("SET GLOBAL TimeZone = 'UTC'");
@@ -56,17 +56,25 @@ export function storeFileFor(eventsPath: string): string {
  * complete, so a crash mid-build never leaves a file that looks finished. DuckDB writes compressed
  * row groups to the file as it goes, which bounds the memory a large load needs.
  */
-async function buildStore(connection: DuckDBConnection, options: WorkerInit, storePath: string): Promise<void> {
+async function buildStore(options: WorkerInit, storePath: string): Promise<void> {
   const temporary = `${storePath}.${process.pid}.tmp`;
+  const spill = `${temporary}.spill`;
   await rm(temporary, { force: true });
   await rm(`${temporary}.wal`, { force: true });
-  await connection.run(`ATTACH ${quote(temporary)} AS build`);
+  // A separate instance may spill the sort of a large load to disk. The query instance never
+  // writes temporary files.
+  const builder = await DuckDBInstance.create(':memory:', { threads: String(options.threads), memory_limit: options.memoryLimit, temp_directory: spill });
+  const connection = await builder.connect();
   try {
+    await connection.run(`ATTACH ${quote(temporary)} AS build`);
     await connection.run(loadCloudTrailSql(options.eventsPath, 'build.hidden'));
     await connection.run(loadFindingsSql(options.findingsPath, 'build.hidden'));
     await connection.run('CHECKPOINT build');
-  } finally {
     await connection.run('DETACH build');
+  } finally {
+    connection.closeSync();
+    builder.closeSync();
+    await rm(spill, { recursive: true, force: true });
   }
   await rename(temporary, storePath);
 }

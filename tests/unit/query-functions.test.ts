@@ -55,6 +55,9 @@ describe('Athena functions', () => {
     ['array_join', "SELECT array_join(ARRAY['a', NULL, 'b'], ',')", 'a,b'],
     ['array_join with null replacement', "SELECT array_join(ARRAY['a', NULL], ',', 'x')", 'a,x'],
     ['cardinality', 'SELECT cardinality(ARRAY[1, 2, 3])', 3],
+    ['cardinality of structs', "SELECT cardinality([{'arn': 'a'}, {'arn': 'b'}])", 2],
+    ['cardinality of a map', "SELECT cardinality(MAP(ARRAY['a', 'b'], ARRAY[1, 2]))", 2],
+    ['cardinality of an empty map', 'SELECT cardinality(MAP(ARRAY[], ARRAY[]))', 0],
     ['element_at of an array', 'SELECT element_at(ARRAY[1, 2, 3], 2)', 2],
     ['element_at from the end', 'SELECT element_at(ARRAY[1, 2, 3], -1)', 3],
     ['element_at of a map', "SELECT element_at(MAP(ARRAY['a'], ARRAY[1]), 'a')", 1],
@@ -67,6 +70,10 @@ describe('Athena functions', () => {
 
   it.each(cases)('%s', async (_name, sql, expected) => {
     expect(await db.scalar(sql)).toEqual(expected);
+  });
+
+  it('rejects cardinality of a string', async () => {
+    await expect(db.scalar("SELECT cardinality('abc')")).rejects.toThrow(/cardinality expects an array or a map/);
   });
 
   it('unnests resources with CROSS JOIN UNNEST', async () => {
