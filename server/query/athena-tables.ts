@@ -70,8 +70,9 @@ const UserIdentityType = `STRUCT("type" VARCHAR, principalid VARCHAR, arn VARCHA
 
 /**
  * Load newline-delimited CloudTrail records from `path` into the hidden cloudtrail table. read_json
- * parses each record once into typed columns, and the rows keep the file's order, so a row's
- * `rowid` is its 0-based line and the worker can return the original record without storing it.
+ * parses each record once into typed columns into a staging table that keeps the file's order, so
+ * a staging `rowid` is the record's 0-based line. The final table keeps that line as `_line`, so
+ * the worker can return the original record without storing it.
  */
 export function loadCloudTrailSql(path: string, schema: string = HiddenSchema): string {
   const columns = Object.entries(RecordColumns)
@@ -80,7 +81,7 @@ export function loadCloudTrailSql(path: string, schema: string = HiddenSchema): 
   const text = (field: string) => `CAST("${field}" AS VARCHAR)`;
   return `
 CREATE SCHEMA IF NOT EXISTS ${schema};
-CREATE TABLE ${schema}.cloudtrail AS
+CREATE TEMP TABLE cloudtrail_staging AS
 SELECT
   eventVersion AS eventversion,
   CAST(userIdentity AS ${UserIdentityType.replace(/\s+/g, ' ')}) AS useridentity,
@@ -119,10 +120,12 @@ SELECT
 FROM (
   SELECT *, CAST(eventTime AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS _ts
   FROM read_json(${quote(path)}, format = 'newline_delimited', columns = {${columns}})
-)
+);
 -- Rows of one event name sit together, so a filter on eventname (the most common filter in
 -- incident response queries) reads only the row groups that contain that name.
-ORDER BY eventname, _ts;`;
+CREATE TABLE ${schema}.cloudtrail AS
+SELECT *, rowid AS _line FROM cloudtrail_staging ORDER BY eventname, _ts;
+DROP TABLE cloudtrail_staging;`;
 }
 
 /** Load a JSON array of GuardDuty findings (GetFindings shape) from `path` into the hidden findings table. */
@@ -157,11 +160,11 @@ export function visibleViewsSql(horizon: Date, releasedFindingIds: string[], all
   const where = allEvents ? '' : `WHERE _ts <= TIMESTAMP ${quote(stamp)}`;
   return `
 CREATE TEMP VIEW cloudtrail_logs AS
-  SELECT * EXCLUDE (_ts) FROM ${HiddenSchema}.cloudtrail ${where};
+  SELECT * EXCLUDE (_ts, _line) FROM ${HiddenSchema}.cloudtrail ${where};
 CREATE TEMP VIEW guardduty_findings AS
   SELECT * FROM ${HiddenSchema}.findings WHERE id IN (${ids});
 CREATE TEMP VIEW visible_lines AS
-  SELECT eventid, rowid AS _line FROM ${HiddenSchema}.cloudtrail ${where};`;
+  SELECT eventid, _line FROM ${HiddenSchema}.cloudtrail ${where};`;
 }
 
 /** Table names participants may reference. */

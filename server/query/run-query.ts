@@ -35,8 +35,10 @@ export async function runQuery(connection: DuckDBConnection, sql: string, maxRow
       const total = await connection.runAndReadAll(`SELECT count(*) FROM (${gated.sql})`);
       rowCount = Number(total.getRowsJson()[0]?.[0] ?? rows.length);
     }
+    const duckDbNames = reader.columnNames();
+    const names = gated.columnNames?.length === duckDbNames.length ? gated.columnNames : duckDbNames;
     return {
-      columns: reader.columnNames().map((name, index) => ({ name, type: String(types[index]) })),
+      columns: names.map((name, index) => ({ name, type: String(types[index]) })),
       rows,
       rowCount,
       truncated,

@@ -1,4 +1,5 @@
 import { StatementType, type DuckDBConnection, type DuckDBPreparedStatement } from '@duckdb/node-api';
+import { athenaColumnNames } from './athena-column-names.js';
 import { athenaMessage, positionAt, translateDuckDbError } from './athena-errors.js';
 import { rewriteAthenaLiterals, RewriteError } from './athena-rewrite.js';
 import { PublicTables } from './athena-tables.js';
@@ -26,6 +27,8 @@ export interface GatedQuery {
   prepared?: DuckDBPreparedStatement;
   /** Translate a DuckDB error raised while running `sql` into an Athena-style message. */
   explainError(raw: string): string;
+  /** Result column names as Athena would give them, or absent to keep DuckDB's. */
+  columnNames?: string[];
 }
 
 /** Check one participant query and return what to run, or throw a QueryRejectedError. */
@@ -83,7 +86,8 @@ export async function checkQuery(connection: DuckDBConnection, sql: string): Pro
     prepared.destroySync();
     throw new QueryRejectedError(athenaMessage('NOT_SUPPORTED', ReadOnlyMessage));
   }
-  return { kind: 'query', sql: executed, prepared, explainError };
+  const columnNames = explain ? null : athenaColumnNames(tree.statements);
+  return { kind: 'query', sql: executed, prepared, explainError, ...(columnNames ? { columnNames } : {}) };
 }
 
 function collectCteNames(node: unknown, names: Set<string>): void {

@@ -3,7 +3,8 @@ import { Limits } from '../../shared/limits.js';
 import type { CloudTrailFilter, CloudTrailPage, CloudTrailRow } from '../../shared/model.js';
 import type { WorkerInit, WorkerMessage, WorkerReply, WorkerRequest, WorkerResultData } from './protocol.js';
 import { ConnectionPool } from './connection-pool.js';
-import { createQueryDatabase } from './query-database.js';
+import { HiddenSchema } from './athena-tables.js';
+import { createQueryDatabase, type QueryDatabase } from './query-database.js';
 import { RecordFile } from './record-file.js';
 import { QueryFailedError, runQuery } from './run-query.js';
 import { errorText, QueryRejectedError } from './sql-gate.js';
@@ -28,9 +29,29 @@ async function init(options: WorkerInit): Promise<void> {
   if (recordFile.count !== database.eventCount) {
     throw new Error(`The events file has ${recordFile.count} records but ${database.eventCount} were loaded.`);
   }
+  await checkLineNumbers(database, recordFile);
   pool = new ConnectionPool(database);
   records = recordFile;
   reply({ kind: 'ready', eventCount: database.eventCount, loadMs: Math.round(performance.now() - started) });
+}
+
+/**
+ * Compare a sample of rows with the records on their lines, so a database whose line numbers do
+ * not match the events file stops the worker instead of showing the wrong record.
+ */
+async function checkLineNumbers(database: QueryDatabase, recordFile: RecordFile): Promise<void> {
+  const connection = await database.instance.connect();
+  try {
+    const sample = await connection.runAndReadAll(`SELECT eventid, _line FROM ${HiddenSchema}.cloudtrail USING SAMPLE 32 ROWS`);
+    for (const [eventId, line] of sample.getRowsJson()) {
+      const record = await recordFile.read(Number(line));
+      if (!record || (record.eventID ?? null) !== eventId) {
+        throw new Error(`Line ${String(line)} of the events file does not contain event ${String(eventId)}. Delete the scenario cache and restart.`);
+      }
+    }
+  } finally {
+    connection.closeSync();
+  }
 }
 
 const FilterSources: Record<Exclude<CloudTrailFilter, 'suspicious'>, string | null> = {

@@ -76,6 +76,21 @@ describe('Athena functions', () => {
     await expect(db.scalar("SELECT cardinality('abc')")).rejects.toThrow(/cardinality expects an array or a map/);
   });
 
+  it('names result columns as Athena does', async () => {
+    const result = await db.query("SELECT eventname, count(*), useridentity.username, max(eventtime) AS last, lower(eventname) FROM cloudtrail_logs GROUP BY 1, 3");
+    expect(result.columns.map((column) => column.name)).toEqual(['eventname', '_col1', 'username', 'last', '_col4']);
+  });
+
+  it('names union columns from the first select', async () => {
+    const result = await db.query("SELECT count(*) FROM cloudtrail_logs UNION ALL SELECT 1 AS other");
+    expect(result.columns.map((column) => column.name)).toEqual(['_col0']);
+  });
+
+  it('keeps column names of a star', async () => {
+    const result = await db.query('SELECT * FROM (SELECT eventname AS name FROM cloudtrail_logs) LIMIT 1');
+    expect(result.columns.map((column) => column.name)).toEqual(['name']);
+  });
+
   it('unnests resources with CROSS JOIN UNNEST', async () => {
     const result = await db.query("SELECT eventid, r.arn FROM cloudtrail_logs CROSS JOIN UNNEST(resources) AS t(r) WHERE r.type = 'AWS::S3::Bucket'");
     expect(result.rows).toEqual([['event-2', 'arn:aws:s3:::apexcorp-customer-data']]);
