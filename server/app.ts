@@ -93,7 +93,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   const store = instrumentStore(rawStore, metrics);
 
   const engine = new QueryEngine(
-    { timeoutMs: config.queryTimeoutMs, memoryLimit: config.queryMemoryLimit, threads: 1, maxRows: config.queryMaxRows },
+    { timeoutMs: config.queryTimeoutMs, memoryLimit: config.queryMemoryLimit, threads: config.queryThreads, maxRows: config.queryMaxRows },
     categoryLogger(logger, 'query'),
   );
   instrumentQueryEngine(engine, metrics);

@@ -35,6 +35,8 @@ const Env = z.object({
   QUERY_TEAM_CONCURRENCY: integerVariable(1, 50, 2, 'queries'),
   /** Queries one participant may start per minute. */
   QUERY_RATE_PER_MINUTE: integerVariable(1, 10_000, 30, 'queries per minute'),
+  /** DuckDB threads of each query worker. One keeps a runaway query from taking every core. */
+  QUERY_THREADS: integerVariable(1, 64, 1, 'threads'),
 });
 
 
@@ -67,6 +69,7 @@ export interface Config {
   queryMaxSqlLength: number;
   queryTeamConcurrency: number;
   queryRatePerMinute: number;
+  queryThreads: number;
 }
 
 export class ConfigError extends Error {}
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryMaxSqlLength: values.QUERY_MAX_SQL_LENGTH,
     queryTeamConcurrency: values.QUERY_TEAM_CONCURRENCY,
     queryRatePerMinute: values.QUERY_RATE_PER_MINUTE,
+    queryThreads: values.QUERY_THREADS,
   };
 }
 

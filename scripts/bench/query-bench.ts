@@ -24,6 +24,7 @@ const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 20);
 const warmup = 2;
 const memoryLimit = process.env.QUERY_MEMORY_LIMIT ?? '1GB';
+const threads = Number(process.env.QUERY_THREADS ?? 1);
 const scenarioId = 'apexcorp-prod';
 
 function percentile(samples: number[], fraction: number): number {
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     log(`generated ${eventCount} events in ${generationSeconds} s, wrote NDJSON in ${writeSeconds} s, exported ${gzipFiles} gzip files in ${exportSeconds} s`);
 
     // 2. Load into the product's query worker.
-    const engine = new QueryEngine({ timeoutMs: 10_000, memoryLimit, threads: 1, maxRows: 1000 }, createLogger({ level: 'warn', pretty: false }));
+    const engine = new QueryEngine({ timeoutMs: 10_000, memoryLimit, threads, maxRows: 1000 }, createLogger({ level: 'warn', pretty: false }));
     let started = performance.now();
     await engine.prepare(scenarioId, files);
     const loadSeconds = round((performance.now() - started) / 1000);
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
 
     // 3. The bare baseline: the same tables in this process, queried directly through a plain view.
     started = performance.now();
-    const bare = await createQueryDatabase({ ...files, memoryLimit, threads: 1 });
+    const bare = await createQueryDatabase({ ...files, memoryLimit, threads });
     const bareLoadSeconds = round((performance.now() - started) / 1000);
     const bareConnection: DuckDBConnection = await bare.instance.connect();
     await bareConnection.run(`CREATE TEMP VIEW cloudtrail_logs AS SELECT * EXCLUDE (_ts, _line) FROM ${HiddenSchema}.cloudtrail`);

@@ -28,4 +28,10 @@ describe('loadConfig', () => {
   it('rejects a malformed memory limit', () => {
     expect(() => loadConfig({ QUERY_MEMORY_LIMIT: 'lots' })).toThrow(/QUERY_MEMORY_LIMIT="lots": must be a size/);
   });
+
+  it('reads query worker threads', () => {
+    expect(loadConfig({}).queryThreads).toBe(1);
+    expect(loadConfig({ QUERY_THREADS: '2' }).queryThreads).toBe(2);
+    expect(() => loadConfig({ QUERY_THREADS: '0' })).toThrow(/QUERY_THREADS="0"/);
+  });
 });
