@@ -1,4 +1,5 @@
 import { rename, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { athenaFunctionsSql } from './athena-functions.js';
 import { HiddenDatabase, HiddenSchema, loadCloudTrailSql, loadFindingsSql, TableFormatVersion, visibleViewsSql } from './athena-tables.js';
@@ -51,6 +52,9 @@ export function storeFileFor(eventsPath: string): string {
   return `${eventsPath.replace(/\.cloudtrail\.ndjson$|\.ndjson$/, '')}.athena-v${TableFormatVersion}.duckdb`;
 }
 
+/** DuckDB threads of the one-time build, which may use every core, unlike the queries after it. */
+const BuildThreads = Math.max(1, availableParallelism());
+
 /**
  * Load the data files into a new database file, written under a temporary name and renamed when
  * complete, so a crash mid-build never leaves a file that looks finished. DuckDB writes compressed
@@ -63,7 +67,7 @@ async function buildStore(options: WorkerInit, storePath: string): Promise<void>
   await rm(`${temporary}.wal`, { force: true });
   // A separate instance may spill the sort of a large load to disk. The query instance never
   // writes temporary files.
-  const builder = await DuckDBInstance.create(':memory:', { threads: String(options.threads), memory_limit: options.memoryLimit, temp_directory: spill });
+  const builder = await DuckDBInstance.create(':memory:', { threads: String(Math.max(options.threads, BuildThreads)), memory_limit: options.memoryLimit, temp_directory: spill });
   const connection = await builder.connect();
   try {
     await connection.run(`ATTACH ${quote(temporary)} AS build`);
