@@ -24,18 +24,18 @@ function identity(user: StampedUser | undefined): { name: string; colour: string
   return { name, colour: cursorColour(playerId) };
 }
 
-/** Builds a teammate's caret with their name above it; the name is inserted as text, never as HTML. */
+/**
+ * Builds a teammate's caret. The name is drawn by CSS from `data-name`, so it is never part of the
+ * section's text content (copying, the server's reader, tests) and is never parsed as HTML.
+ */
 export function buildCursor(user: StampedUser | undefined): HTMLElement {
   const { name, colour } = identity(user);
   const caret = document.createElement('span');
   caret.className = 'remote-cursor';
   caret.style.borderColor = colour;
+  caret.style.setProperty('--cursor-colour', colour);
+  caret.dataset.name = name;
   caret.dataset.testid = 'remote-cursor';
-  const label = document.createElement('span');
-  label.className = 'remote-cursor-name';
-  label.style.backgroundColor = colour;
-  label.textContent = name;
-  caret.append(label);
   return caret;
 }
 

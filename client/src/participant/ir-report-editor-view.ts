@@ -78,8 +78,22 @@ const formatActive: Record<FormatName, (state: EditorState) => boolean> = {
   heading: (state) => state.selection.$from.parent.type === nodes.heading,
 };
 
+/**
+ * Gives a shadow root the `createRange` of its document. y-prosemirror 1.3.7 calls `createRange`
+ * on the view's root node, which exists only on Document, so every remote update inside a web
+ * component threw "createRange is not a function" (open upstream as yjs/y-prosemirror PR #196).
+ */
+function addCreateRange(node: Node): void {
+  const root = node.getRootNode();
+  // NOTE: remove once y-prosemirror creates ranges from the owner document itself.
+  if (root instanceof ShadowRoot && !('createRange' in root)) {
+    Object.defineProperty(root, 'createRange', { value: () => root.ownerDocument.createRange(), configurable: true });
+  }
+}
+
 /** Creates the editor; the fragment's current content is shown at once and stays in sync both ways. */
 export function createReportEditor(options: ReportEditorOptions): ReportEditor {
+  addCreateRange(options.parent);
   const state = EditorState.create({
     schema: reportSchema,
     plugins: [
@@ -101,11 +115,12 @@ export function createReportEditor(options: ReportEditorOptions): ReportEditor {
     ],
   });
 
-  const view: EditorView = new EditorView(options.parent, {
+  const view = new EditorView(options.parent, {
     state,
     attributes: options.attributes,
-    dispatchTransaction(transaction) {
-      view.updateState(view.state.apply(transaction));
+    // y-prosemirror dispatches while the view is being constructed, so this uses `this`, not `view`.
+    dispatchTransaction(this: EditorView, transaction) {
+      this.updateState(this.state.apply(transaction));
       options.onSelectionChange();
     },
     handleDOMEvents: {

@@ -86,7 +86,9 @@ export class IrReportSection extends LitElement {
         pointer-events: none;
         word-break: normal;
       }
-      .remote-cursor-name {
+      .remote-cursor::after {
+        content: attr(data-name);
+        background: var(--cursor-colour);
         position: absolute;
         top: -1.35em;
         left: -2px;
