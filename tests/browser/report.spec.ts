@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { CollabPath, teamDocName } from '../../shared/collab.js';
 import { readChecklist, readReport } from '../../server/collab/team-document.js';
 import { closeAll, createExercise, joinTeam, openPage, saveScreenshot, scenarioId, signInAsFacilitator } from './helpers.js';
-import { expectNoSeriousA11yViolations } from './page-checks.js';
+import { expectNoSeriousA11yViolations, recordFigures } from './page-checks.js';
 import { testServerUrl } from './server-env.js';
 
 const exerciseName = 'Report drill';
@@ -135,6 +135,36 @@ test('team writes the IR report together', async ({ browser }, testInfo) => {
       } finally {
         team.close();
       }
+    });
+
+    await test.step('typing propagation is measured', async () => {
+      // Wall-clock time from a keystroke sent to Alice's page until Bob's page shows it, both
+      // pages on this machine; it includes Playwright's input dispatch. Recorded, not asserted.
+      const samples: number[] = [];
+      const bobLessons = bob.getByTestId('report-editor-lessons');
+      await alice.getByTestId('report-editor-lessons').click();
+      for (let index = 0; index < 10; index++) {
+        const expected = 'abcdefghij'.slice(0, index + 1);
+        await bobLessons.evaluate((element, text) => {
+          const store = window as unknown as { __seenAt?: Promise<number> };
+          store.__seenAt = new Promise<number>((resolve) => {
+            const observer = new MutationObserver(() => {
+              if (element.textContent === text) {
+                observer.disconnect();
+                resolve(Date.now());
+              }
+            });
+            observer.observe(element, { subtree: true, childList: true, characterData: true });
+          });
+        }, expected);
+
+        const sentAt = await alice.evaluate(() => Date.now());
+        await alice.keyboard.type(expected.at(-1)!);
+        const seenAt = await bob.evaluate(() => (window as unknown as { __seenAt: Promise<number> }).__seenAt);
+        samples.push(seenAt - sentAt);
+      }
+      samples.sort((a, b) => a - b);
+      await recordFigures({ reportTyping: { samples: samples.length, medianMs: samples[Math.floor(samples.length / 2)], maxMs: samples.at(-1) } });
     });
 
     await test.step('report tab passes axe', async () => {

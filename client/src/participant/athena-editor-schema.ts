@@ -11,10 +11,10 @@ function columnNamespace(column: ColumnSchema, table: string): SQLNamespace {
 }
 
 /**
- * Builds the completion namespace of @codemirror/lang-sql from the table columns. Tables complete
- * at the top level and after nothing else; every column also completes at the top level, because
- * a query over one table rarely prefixes its columns. A struct column's fields complete after a
- * dot (`useridentity.` offers `arn`), as do a table's columns (`cloudtrail_logs.` offers `eventname`).
+ * Builds the completion namespace of @codemirror/lang-sql from the table columns. Table names and
+ * every column complete without a prefix, because a query over one table rarely qualifies its
+ * columns. After a dot, a table offers its columns (`cloudtrail_logs.` offers `eventname`) and a
+ * struct column its fields (`useridentity.` offers `arn`).
  */
 export function completionNamespace(tables: Tables): Record<string, SQLNamespace> {
   const namespace: Record<string, SQLNamespace> = {};

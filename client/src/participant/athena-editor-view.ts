@@ -9,7 +9,7 @@ import { completionNamespace } from './athena-editor-schema.js';
 
 /**
  * The CodeMirror 6 SQL editor of the Athena tab. This module is imported lazily, so CodeMirror
- * and its SQL language land in their own chunk and load only when the tab is first rendered.
+ * and its SQL language land in their own chunk, fetched after the main bundle has started the app.
  */
 
 export interface SqlEditorOptions {

@@ -13,7 +13,7 @@ import { reportSchema } from './ir-report-schema.js';
 /**
  * The rich-text editor of one report section: a ProseMirror view bound to the section's
  * Y.XmlFragment with y-prosemirror, teammates' cursors from awareness, and undo that reverts only
- * this user's own changes. Imported lazily, so ProseMirror loads when the report tab first renders.
+ * this user's own changes. Imported lazily, so ProseMirror is its own chunk, fetched after the main bundle.
  */
 
 export type FormatName = 'bold' | 'italic' | 'bullet-list' | 'heading';
@@ -81,7 +81,7 @@ const formatActive: Record<FormatName, (state: EditorState) => boolean> = {
 /**
  * Gives a shadow root the `createRange` of its document. y-prosemirror 1.3.7 calls `createRange`
  * on the view's root node, which exists only on Document, so every remote update inside a web
- * component threw "createRange is not a function" (open upstream as yjs/y-prosemirror PR #196).
+ * component threw "createRange is not a function" (an open upstream bug of y-prosemirror).
  */
 function addCreateRange(node: Node): void {
   const root = node.getRootNode();

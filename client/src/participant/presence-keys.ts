@@ -4,7 +4,7 @@ import { ReportSectionText } from './ir-report-sections.js';
 
 /**
  * Values of the `editing` presence field. Every editor publishes one of these while it has focus,
- * so the presence strip and the editors themselves can say who works on what.
+ * so the presence strip and the editors themselves can show who works on what.
  */
 export const EditingKey = {
   notepad: 'notepad',
