@@ -137,6 +137,20 @@ test('team writes the IR report together', async ({ browser }, testInfo) => {
       }
     });
 
+    await test.step('undo reverts only own edits', async () => {
+      await bobContainment.click();
+      await bob.keyboard.press('Control+z');
+      await expect(aliceContainment.locator('p').first()).toHaveText(containmentText);
+      await expect(aliceContainment.locator('strong')).toHaveText('Escalated to the CISO');
+    });
+
+    await test.step('report survives a reload', async () => {
+      await bob.reload();
+      await expect(bob.getByTestId('panel-report')).toBeVisible();
+      await expect(bobContainment.locator('p').first()).toHaveText(containmentText);
+      await expect(bob.getByTestId('checklist-action')).toHaveValue(checklistAction);
+    });
+
     await test.step('typing propagation is measured', async () => {
       // Wall-clock time from a keystroke sent to Alice's page until Bob's page shows it, both
       // pages on this machine; it includes Playwright's input dispatch. Recorded, not asserted.
@@ -179,7 +193,8 @@ test('team writes the IR report together', async ({ browser }, testInfo) => {
       await alice.keyboard.press('ControlOrMeta+A');
       await alice.keyboard.press('Delete');
       await alice.keyboard.type('SELECT useridentity.userna');
-      // Options are picked with the mouse: CodeMirror ignores Enter for 75 ms after the list opens.
+      // Options are picked with the mouse: @codemirror/autocomplete 6.20 ignores Enter for 75 ms
+      // (interactionDelay) after the list opens, which a scripted keyboard can hit.
       const options = alice.locator('.cm-tooltip-autocomplete li');
       await options.filter({ hasText: /^username/ }).click();
       await alice.keyboard.type(', eventn');

@@ -42,6 +42,12 @@ export class IrReportSection extends LitElement {
         padding: 2px 10px;
         min-width: 34px;
       }
+      [data-format='bold'] {
+        font-weight: 700;
+      }
+      [data-format='italic'] {
+        font-style: italic;
+      }
       [role='toolbar'] button[aria-pressed='true'] {
         background: var(--color-selected);
         border-color: var(--color-accent);
@@ -153,6 +159,7 @@ export class IrReportSection extends LitElement {
             aria-pressed=${this.active[format.name] ? 'true' : 'false'}
             title=${format.shortcut ? `${format.label} (${format.shortcut})` : format.label}
             data-testid=${`report-format-${format.name}`}
+            data-format=${format.name}
             ?disabled=${!this.editor}
             @mousedown=${(event: MouseEvent) => event.preventDefault()}
             @click=${() => this.editor?.format(format.name)}
