@@ -13,6 +13,7 @@ const participantTabs: [tab: string, content: string | RegExp][] = [
   ['athena', 'query-editor'],
   ['timeline', 'collab-status'],
   ['notepad', 'notepad'],
+  ['report', 'report-editor-summary'],
   ['objectives', 'objective-points'],
   ['injects', /^inject-(feed-empty|item)$/],
   ['reference', 'reference-note'],
@@ -152,7 +153,7 @@ test('every view renders and passes axe', async ({ browser }, testInfo) => {
 
       await alice.reload();
       await expect(alice.getByTestId('panel-athena')).toBeVisible();
-      await expect(alice.getByTestId('query-editor')).toHaveValue(/count\(\*\) FROM cloudtrail_logs/);
+      await expect(alice.locator('.cm-content[data-testid="query-editor"]')).toContainText(/count\(\*\) FROM cloudtrail_logs/);
       figures.participantReload = await readLoadTiming(alice);
     });
 

@@ -1,6 +1,5 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { Limits } from '../../../shared/limits.js';
 import type { NamedQueryView, QueryHistoryEntry, QueryResult } from '../../../shared/model.js';
 import { formatCell, plural } from '../app/format.js';
 import type { AppSocket } from '../net/app-socket.js';
@@ -9,6 +8,7 @@ import { describeError, request } from '../net/request.js';
 import { loadViewItem, saveViewItem } from '../net/view-prefs.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { columnLabel, resultToCsv } from './query-csv.js';
+import './athena-editor.js';
 import './query-history.js';
 
 /**
@@ -42,12 +42,12 @@ export class AthenaQuery extends LitElement {
         gap: 16px;
         min-width: 0;
       }
-      textarea {
-        width: 100%;
-        min-height: 160px;
-        resize: vertical;
-        font-family: var(--font-mono);
-        font-size: 13px;
+      .editor-title {
+        font-size: 1rem;
+        margin: 0;
+      }
+      athena-editor {
+        margin: var(--space) 0;
       }
       .results {
         overflow: auto;
@@ -118,20 +118,15 @@ export class AthenaQuery extends LitElement {
       <div class="main">
         <section class="panel">
           <div class="row">
-            <label for="sql">SQL over <code>cloudtrail_logs</code> and <code>guardduty_findings</code></label>
+            <h2 class="editor-title">SQL over <code>cloudtrail_logs</code> and <code>guardduty_findings</code></h2>
             <span class="spacer"></span>
             ${this.renderPresets()}
           </div>
-          <textarea
-            id="sql"
-            data-testid="query-editor"
-            spellcheck="false"
-            maxlength=${Limits.sqlMaxLength}
-            placeholder="One SELECT statement. Ctrl+Enter runs it."
+          <athena-editor
             .value=${this.sql}
-            @input=${(event: Event) => this.setSql((event.target as HTMLTextAreaElement).value)}
-            @keydown=${this.onKeyDown}
-          ></textarea>
+            @sql-input=${(event: CustomEvent<string>) => this.setSql(event.detail)}
+            @sql-run=${() => void this.run()}
+          ></athena-editor>
           <div class="row">
             <button class="primary" data-testid="query-run" ?disabled=${running || !this.socket} @click=${this.run}>Run</button>
             ${running
@@ -206,13 +201,6 @@ export class AthenaQuery extends LitElement {
       this.setSql(preset.sql);
     }
     select.value = '';
-  }
-
-  private onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void this.run();
-    }
   }
 
   private async run(): Promise<void> {

@@ -5,6 +5,7 @@ import type { TimelineEntry } from '../../../shared/collab.js';
 import { formatUtc } from '../app/format.js';
 import type { CollabStatus, TeamCollab } from '../net/team-collab.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import { EditingKey } from './presence-keys.js';
 
 /** Maximum note length in characters, a limit of this editor that keeps each Yjs update small. */
 const noteMaxLength = 2_000;
@@ -142,6 +143,8 @@ export class AttackTimeline extends LitElement {
         placeholder="Add a note for the team"
         .value=${entry.note}
         @change=${(event: Event) => this.collab?.setNote(entry.id, (event.target as HTMLTextAreaElement).value)}
+        @focus=${() => this.collab?.setPresence('editing', EditingKey.timelineEntry(entry.id))}
+        @blur=${() => this.collab?.setPresence('editing', null)}
       ></textarea>
     </li>`;
   }

@@ -25,6 +25,8 @@ import './mission-brief.js';
 import './objective-list.js';
 import './reference-notes.js';
 import './team-notepad.js';
+import './ir-report.js';
+import './presence-strip.js';
 import '../app/scoreboard-table.js';
 import { loadSeenFindings, loadViewItem, saveSeenFindings, saveViewItem } from '../net/view-prefs.js';
 
@@ -35,6 +37,7 @@ const tabs = [
   { id: 'athena', label: 'Athena' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'notepad', label: 'Notepad' },
+  { id: 'report', label: 'IR report' },
   { id: 'objectives', label: 'Objectives' },
   { id: 'injects', label: 'Injects' },
   { id: 'reference', label: 'Reference' },
@@ -42,6 +45,9 @@ const tabs = [
 ] as const;
 
 type TabId = (typeof tabs)[number]['id'];
+
+/** Tab labels by id, so the presence strip can name the tab a teammate has open. */
+const tabLabels: Record<string, string> = Object.fromEntries(tabs.map((tab) => [tab.id, tab.label]));
 
 function isTabId(value: string | null): value is TabId {
   return tabs.some((tab) => tab.id === value);
@@ -170,6 +176,7 @@ export class ParticipantView extends LitElement {
           </button>`,
         )}
       </nav>
+      <presence-strip .collab=${this.collab} .viewLabels=${tabLabels}></presence-strip>
       <main>
         ${this.panel('brief', html`<mission-brief .brief=${current?.brief ?? null}></mission-brief>`)}
         ${this.panel(
@@ -194,6 +201,7 @@ export class ParticipantView extends LitElement {
         )}
         ${this.panel('timeline', html`<attack-timeline .collab=${this.collab}></attack-timeline>`)}
         ${this.panel('notepad', html`<team-notepad .collab=${this.collab}></team-notepad>`)}
+        ${this.panel('report', html`<ir-report .collab=${this.collab}></ir-report>`)}
         ${this.panel(
           'objectives',
           html`<objective-list
@@ -237,6 +245,7 @@ export class ParticipantView extends LitElement {
       this.markFindingsSeen();
     }
     this.activeTab = id;
+    this.collab?.setPresence('view', id);
     if (this.session) {
       saveViewItem(this.session.exerciseId, 'tab', id);
     }
@@ -300,6 +309,7 @@ export class ParticipantView extends LitElement {
       displayName: session.displayName,
     });
     collab.addEventListener('presence-changed', () => (this.teammates = collab.teammates()));
+    collab.setPresence('view', this.activeTab);
     this.collab = collab;
     this.teammates = collab.teammates();
   }

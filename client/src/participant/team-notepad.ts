@@ -1,12 +1,11 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type * as Y from 'yjs';
-import type { TeamCollab, TeammatePresence } from '../net/team-collab.js';
+import type { TeamCollab } from '../net/team-collab.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import { PresenceController } from './presence-controller.js';
+import { EditingKey } from './presence-keys.js';
 import { applyTextEdit } from './text-diff.js';
-
-/** Presence value published while this player types in the notepad. */
-const editingNotepad = 'notepad';
 
 /** The team's free-form notepad, a shared Y.Text that every teammate edits live. */
 @customElement('team-notepad')
@@ -33,12 +32,13 @@ export class TeamNotepad extends LitElement {
   @property({ attribute: false }) collab: TeamCollab | null = null;
 
   @state() private text = '';
-  @state() private editors: TeammatePresence[] = [];
 
   private observed: { collab: TeamCollab; notepad: Y.Text } | null = null;
+  private readonly presence = new PresenceController(this);
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('collab')) {
+      this.presence.setCollab(this.collab);
       this.observe(this.collab);
     }
   }
@@ -49,7 +49,7 @@ export class TeamNotepad extends LitElement {
   }
 
   override render() {
-    const names = this.editors.map((mate) => mate.name).join(', ');
+    const names = this.presence.editorsOf(EditingKey.notepad).map((mate) => mate.name).join(', ');
     return html`<section class="panel">
       <h2>Team notepad</h2>
       <p class="muted">Scratch notes for the whole team: indicators, open questions, who checks what.</p>
@@ -61,8 +61,8 @@ export class TeamNotepad extends LitElement {
         .value=${this.text}
         ?disabled=${!this.collab}
         @input=${this.onInput}
-        @focus=${() => this.collab?.setPresence('editing', editingNotepad)}
-        @blur=${() => this.collab?.setPresence('editing', null)}
+        @focus=${() => this.presence.startEditing(EditingKey.notepad)}
+        @blur=${() => this.presence.stopEditing(EditingKey.notepad)}
       ></textarea>
       <p class="muted editors" role="status" data-testid="notepad-editors">${names ? `Typing now: ${names}` : ''}</p>
     </section>`;
@@ -84,10 +84,6 @@ export class TeamNotepad extends LitElement {
     }
   };
 
-  private readonly onPresenceChanged = (): void => {
-    this.editors = (this.observed?.collab.teammates() ?? []).filter((mate) => !mate.isSelf && mate.editing === editingNotepad);
-  };
-
   /** Takes the remote text while keeping the caret at the same distance from the end when the edit came before it. */
   private applyRemoteText(): void {
     const next = this.observed?.notepad.toString() ?? '';
@@ -105,15 +101,12 @@ export class TeamNotepad extends LitElement {
   private observe(collab: TeamCollab | null): void {
     if (this.observed) {
       this.observed.notepad.unobserve(this.onTextChanged);
-      this.observed.collab.removeEventListener('presence-changed', this.onPresenceChanged);
     }
     this.observed = collab ? { collab, notepad: collab.notepad() } : null;
     if (this.observed) {
       this.observed.notepad.observe(this.onTextChanged);
-      this.observed.collab.addEventListener('presence-changed', this.onPresenceChanged);
     }
     this.text = this.observed?.notepad.toString() ?? '';
-    this.onPresenceChanged();
   }
 }
 
