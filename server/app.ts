@@ -21,7 +21,7 @@ import { publicUrlRoutes } from './http/public-url-route.js';
 import { auditRoutes } from './http/audit-routes.js';
 import { allowedOriginsOf, mountUnderBasePath, stripBasePath } from './http/base-path.js';
 import { reportRoutes } from './http/report-routes.js';
-import { readTimeline } from './collab/team-document.js';
+import { readIrReport, readTimeline } from './collab/team-document.js';
 import type { ReportSources } from './report/gather.js';
 import { staticRoutes } from './http/static-routes.js';
 import { InvestigationService } from './investigation/investigation-service.js';
@@ -138,6 +138,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   // The report reads the team documents through the collaboration server created below.
   const reportSources: ReportSources = {
     readTimeline: (docName) => collab.readDocument(docName, readTimeline),
+    readIrReport: (docName) => collab.readDocument(docName, readIrReport),
     queryHistory: (exerciseId, teamId) => investigation.allTeamQueries(exerciseId, teamId),
     eventTime: async (scenario, eventId) => {
       const event = await engine.getEvent(scenario.manifest.id, { horizon: scenario.manifest.window.end, releasedFindingIds: [] }, eventId);

@@ -41,6 +41,18 @@ export interface TimelineEntry {
 export const ReportSections = ['summary', 'root-cause', 'impact', 'scope', 'containment', 'eradication', 'recovery', 'lessons'] as const;
 export type ReportSection = (typeof ReportSections)[number];
 
+/** Heading of each IR report section, shown in the editor and in the after-action report. */
+export const ReportSectionTitles: Record<ReportSection, string> = {
+  summary: 'Executive summary',
+  'root-cause': 'Root cause',
+  impact: 'Impact',
+  scope: 'Scope',
+  containment: 'Containment',
+  eradication: 'Eradication',
+  recovery: 'Recovery',
+  lessons: 'Lessons learned',
+};
+
 export function reportFragmentName(section: ReportSection): string {
   return `report:${section}`;
 }

@@ -4,6 +4,7 @@ import {
   ChecklistArrayName,
   NotepadTextName,
   ReportSections,
+  ReportSectionTitles,
   reportFragmentName,
   TimelineArrayName,
   type ChecklistItem,
@@ -81,6 +82,27 @@ function plainText(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
   if (node instanceof Y.XmlText) {
     return (node.toDelta() as { insert?: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
   }
-  if (node instanceof Y.XmlElement) return node.toArray().map((child) => plainText(child as Y.XmlElement | Y.XmlText)).join('');
+  if (node instanceof Y.XmlElement) {
+    const children = node.toArray() as (Y.XmlElement | Y.XmlText)[];
+    // Block children (list items, paragraphs inside them) each start a line. Inline text is one run.
+    const text = children.map((child) => plainText(child)).filter((part) => part.length > 0);
+    const prefix = node.nodeName === 'list_item' ? '- ' : '';
+    return prefix + text.join(children.some((child) => child instanceof Y.XmlElement) ? '\n' : '');
+  }
   return '';
+}
+
+/** The team's own IR report: each section's title and plain text, and the containment checklist. */
+export interface TeamIrReport {
+  sections: { title: string; text: string }[];
+  checklist: Pick<ChecklistItem, 'action' | 'done' | 'author'>[];
+}
+
+/** Read the team's IR report for the after-action report: the titled sections and the checklist. */
+export function readIrReport(doc: Y.Doc): TeamIrReport {
+  const text = readReport(doc);
+  return {
+    sections: ReportSections.map((section) => ({ title: ReportSectionTitles[section], text: text[section] })),
+    checklist: readChecklist(doc).map(({ action, done, author }) => ({ action, done, author })),
+  };
 }

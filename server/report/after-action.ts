@@ -1,4 +1,5 @@
 import type { TimelineEntry } from '../../shared/collab.js';
+import type { TeamIrReport } from '../collab/team-document.js';
 
 /** One step of the true attack chain, as the scenario defines it. */
 export interface ChainStep {
@@ -44,6 +45,7 @@ export interface AfterActionInput {
   teamCount: number;
   chain: ChainStep[];
   timeline: TimelineEntry[];
+  irReport: TeamIrReport;
   objectives: ObjectiveOutcome[];
   queries: QueryRecord[];
   injectAnswers: InjectAnswer[];

@@ -3,11 +3,13 @@ import type { QueryHistoryEntry } from '../../shared/model.js';
 import { objectiveScore, scoreboard } from '../exercise/scoring.js';
 import type { Scenario } from '../scenario/load.js';
 import type { ExerciseRecord, StoreData } from '../store/records.js';
+import type { TeamIrReport } from '../collab/team-document.js';
 import type { AfterActionInput, ChainStep, ObjectiveOutcome } from './after-action.js';
 
 /** Sources the report reads besides the store: team documents, query history and event times. */
 export interface ReportSources {
   readTimeline(docName: string): Promise<TimelineEntry[]>;
+  readIrReport(docName: string): Promise<TeamIrReport>;
   queryHistory(exerciseId: string, teamId: string): Promise<QueryHistoryEntry[]>;
   /** CloudTrail eventTime of an event id, or null when the scenario has no such event. */
   eventTime(scenario: Scenario, eventId: string): Promise<string | null>;
@@ -78,6 +80,7 @@ export async function gatherTeamReport(data: Readonly<StoreData>, exercise: Exer
     teamCount: board.length,
     chain,
     timeline: await sources.readTimeline(teamDocName(teamId)),
+    irReport: await sources.readIrReport(teamDocName(teamId)),
     objectives: objectiveOutcomes(data, exercise, scenario, teamId),
     queries,
     injectAnswers,

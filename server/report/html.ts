@@ -29,6 +29,22 @@ export function renderHtml(report: AfterActionReport): string {
   return htmlPage(`After-action report: ${report.team.name}`, renderHtmlSection(report));
 }
 
+function irReportHtml(report: AfterActionReport): string[] {
+  const written = report.irReport.sections.filter((section) => section.text.trim() !== '');
+  const parts =
+    written.length === 0
+      ? ['<p>The team wrote no report.</p>']
+      : written.flatMap((section) => [
+          `<h3>${escapeHtml(section.title)}</h3>`,
+          ...section.text.split(/\n{2,}/).map((paragraph) => `<p>${paragraph.split('\n').map(escapeHtml).join('<br>')}</p>`),
+        ]);
+  if (report.irReport.checklist.length > 0) {
+    const items = report.irReport.checklist.map((item) => `<li>${item.done ? '☑' : '☐'} ${escapeHtml(item.action)} <span class="muted">(${escapeHtml(item.author)})</span></li>`);
+    parts.push('<h3>Containment checklist</h3>', `<ul>${items.join('')}</ul>`);
+  }
+  return parts;
+}
+
 /** Render one team's report as HTML elements without the page around them, for combined pages. */
 export function renderHtmlSection(report: AfterActionReport): string {
   const { comparison } = report;
@@ -49,6 +65,7 @@ export function renderHtmlSection(report: AfterActionReport): string {
       table(['Event time (UTC)', 'Action', 'Actor', 'Note'], comparison.notInChain.map((entry) => [entry.eventTime, entry.action, entry.actor, entry.note])),
     );
   }
+  parts.push("<h2>The team's IR report</h2>", ...irReportHtml(report));
   parts.push(
     '<h2>Objectives</h2>',
     table(

@@ -11,6 +11,23 @@ function table(headers: string[], rows: string[][]): string {
   return lines.join('\n');
 }
 
+/** Escape each line of report text, keeping its paragraphs and line breaks. */
+function multiline(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((paragraph) => paragraph.split('\n').map(escapeMarkdown).join('  \n'))
+    .join('\n\n');
+}
+
+function irReportMarkdown(report: AfterActionReport): string[] {
+  const written = report.irReport.sections.filter((section) => section.text.trim() !== '');
+  const parts = written.length === 0 ? ['The team wrote no report.'] : written.flatMap((section) => [`### ${escapeMarkdown(section.title)}`, multiline(section.text)]);
+  if (report.irReport.checklist.length > 0) {
+    parts.push('### Containment checklist', report.irReport.checklist.map((item) => `- [${item.done ? 'x' : ' '}] ${escapeMarkdown(item.action)} (${escapeMarkdown(item.author)})`).join('\n'));
+  }
+  return parts;
+}
+
 /** Render the after-action report of one team as Markdown. */
 export function renderMarkdown(report: AfterActionReport): string {
   const e = escapeMarkdown;
@@ -35,6 +52,7 @@ export function renderMarkdown(report: AfterActionReport): string {
       ),
     );
   }
+  sections.push('## The team\'s IR report', ...irReportMarkdown(report));
   sections.push(
     '## Objectives',
     table(

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { TimelineArrayName, type TimelineEntry } from '../../shared/collab.js';
+import { ChecklistArrayName, TimelineArrayName, type ChecklistItem, type TimelineEntry } from '../../shared/collab.js';
 import type { SubmissionResult } from '../../shared/model.js';
 import type { AfterActionReport } from '../../server/report/after-action.js';
 import type { ExerciseReport } from '../../server/report/exercise-report.js';
@@ -32,6 +32,8 @@ async function playedExercise() {
   await ok(request(setup.facilitator, 'score:adjust', { exerciseId: setup.summary.id, teamId: ana.teamId, points: -5, reason: 'Shared a screenshot' }));
 
   const { doc } = await server.openTeamDoc(ana.playerToken, ana.teamId);
+  const item: ChecklistItem = { id: 'item-1', action: 'Deactivate the key of dev-deploy', done: true, author: 'Ana' };
+  doc.getArray<Y.Map<unknown>>(ChecklistArrayName).push([new Y.Map<unknown>(Object.entries(item))]);
   doc.getArray<Y.Map<string>>(TimelineArrayName).push([timelineEntry(FirstStep, '2026-05-08T01:52:07Z', 'stolen key'), timelineEntry('decoy-event', '2026-05-08T01:00:00Z', 'noise')]);
   return { ...setup, ana };
 }
@@ -62,6 +64,8 @@ describe('after-action report route', () => {
     expect(report!.score).toBe(95);
     expect(report!.objectives.find((objective) => objective.id === 'compromised-user')!.awarded).toBe(100);
     expect(report!.facilitatorNotes).toContain('Score adjustment -5 by Facilitator: Shared a screenshot');
+    expect(report!.irReport.checklist).toEqual([{ action: 'Deactivate the key of dev-deploy', done: true, author: 'Ana' }]);
+    expect(report!.irReport.sections.map((section) => section.title)).toContain('Root cause');
   });
 
   it('returns all teams as HTML', async () => {

@@ -24,6 +24,14 @@ function input(timeline: TimelineEntry[]): AfterActionInput {
     teamCount: 2,
     chain,
     timeline,
+    irReport: {
+      sections: [
+        { title: 'Executive summary', text: 'Key of dev-deploy stolen.\n\nUsed from a <Tor> exit.' },
+        { title: 'Impact', text: '' },
+        { title: 'Containment', text: '- Deactivate key AKIAEXAMPLE1\n- Delete user backdoor' },
+      ],
+      checklist: [{ action: 'Deactivate the stolen key', done: true, author: 'Ben' }],
+    },
     objectives: [
       { id: 'compromised-user', title: 'Identify the compromised IAM user', points: 100, awarded: 90, wrongAttempts: 1, hintsUsed: 0, releasedAtMs: 0, solvedAtMs: 125_000 },
       { id: 'backdoor', title: 'Detect the backdoor key', points: 100, awarded: 0, wrongAttempts: 0, hintsUsed: 1, releasedAtMs: 600_000, solvedAtMs: null },
@@ -73,6 +81,26 @@ describe('after-action report', () => {
     expect(markdown).toContain('Found 1 of 3 key events.');
     expect(markdown).toContain('| 0:02:05 |');
     expect(markdown).toContain('| not solved |');
+  });
+
+  it('renders the team report in Markdown', () => {
+    const markdown = renderMarkdown(buildAfterActionReport(input([])));
+    expect(markdown).toContain('### Executive summary\n\nKey of dev\\-deploy stolen\\.\n\nUsed from a \\<Tor\\> exit\\.');
+    expect(markdown).toContain('### Containment\n\n\\- Deactivate key AKIAEXAMPLE1  \n\\- Delete user backdoor');
+    expect(markdown).not.toContain('### Impact');
+    expect(markdown).toContain('- [x] Deactivate the stolen key (Ben)');
+  });
+
+  it('renders the team report in HTML', () => {
+    const html = renderHtml(buildAfterActionReport(input([])));
+    expect(html).toContain('<h3>Executive summary</h3>\n<p>Key of dev-deploy stolen.</p>\n<p>Used from a &#60;Tor&#62; exit.</p>');
+    expect(html).toContain('<p>- Deactivate key AKIAEXAMPLE1<br>- Delete user backdoor</p>');
+    expect(html).toContain('☑ Deactivate the stolen key');
+  });
+
+  it('says when the team wrote no report', () => {
+    const empty = { ...input([]), irReport: { sections: [{ title: 'Impact', text: ' ' }], checklist: [] } };
+    expect(renderMarkdown(buildAfterActionReport(empty))).toContain('The team wrote no report.');
   });
 
   it('escapes participant text in Markdown', () => {
