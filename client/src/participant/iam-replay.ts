@@ -38,3 +38,16 @@ export function changesOfNode(graph: IamGraph, nodeId: string, step: number): Ia
     .filter((change) => change.nodeIds.includes(nodeId))
     .reverse();
 }
+
+/** Every node and edge that exists at any step, in their latest form, so a layout can place them all once. */
+export function everyElement(graph: IamGraph): IamGraphState {
+  const nodes = new Map(graph.initial.nodes.map((node) => [node.id, node]));
+  const edges = new Map(graph.initial.edges.map((edge) => [edge.id, edge]));
+  for (const change of graph.changes) {
+    for (const operation of change.operations) {
+      if (operation.op === 'put-node') nodes.set(operation.node.id, operation.node);
+      else if (operation.op === 'put-edge') edges.set(operation.edge.id, operation.edge);
+    }
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
