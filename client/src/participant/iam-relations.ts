@@ -2,12 +2,12 @@ import type { IamEdgeKind, IamGraphState } from '../../../shared/iam-graph.js';
 import type { NodeRelation } from './iam-node-details.js';
 import { KindLooks } from './iam-graph-style.js';
 
-/** How an edge reads from its source and from its target. */
+/** How an edge reads from its source and from its target; the other node's kind follows the phrase. */
 const Phrases: Record<IamEdgeKind, { outgoing: string; incoming: string }> = {
   'member-of': { outgoing: 'member of', incoming: 'has member' },
-  attached: { outgoing: 'has policy', incoming: 'attached to' },
-  'inline-policy': { outgoing: 'has inline policy', incoming: 'inline policy of' },
-  'owns-key': { outgoing: 'owns access key', incoming: 'access key of' },
+  attached: { outgoing: 'has', incoming: 'attached to' },
+  'inline-policy': { outgoing: 'has inline', incoming: 'inline policy of' },
+  'owns-key': { outgoing: 'owns', incoming: 'owned by' },
   'can-assume': { outgoing: 'can assume', incoming: 'can be assumed by' },
 };
 
