@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IamGraph, IamNode } from '../../shared/iam-graph.js';
 import { changesOfNode, stateAtStep } from '../../client/src/participant/iam-replay.js';
-import { buildIamGraph } from '../../server/investigation/iam-graph/build-graph.js';
+import { buildIamGraph, buildIamGraphAsync } from '../../server/investigation/iam-graph/build-graph.js';
 import type { IamEvent } from '../../server/investigation/iam-graph/iam-event.js';
 import { parseIamSnapshot } from '../../server/investigation/iam-graph/snapshot.js';
 
@@ -125,6 +125,11 @@ describe('IAM graph builder', () => {
     }
     expect(sorted(stateAtStep(graph, 999))).toEqual(sorted(graph.current));
     expect(sorted(stateAtStep(graph, -3))).toEqual(sorted(graph.initial));
+  });
+
+  it('async build equals sync build', async () => {
+    const events = [...attackIamEvents(), ...attackIamEvents(), ...attackIamEvents()];
+    expect(await buildIamGraphAsync(snapshot, events, options)).toEqual(buildIamGraph(snapshot, events, options));
   });
 
   it('node history lists its events newest first', () => {

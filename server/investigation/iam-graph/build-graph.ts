@@ -1,8 +1,10 @@
-import type { IamChange, IamGraph } from '../../../shared/iam-graph.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { IamChange, IamGraph, IamGraphState } from '../../../shared/iam-graph.js';
 import { adminPrincipals } from './access-check.js';
 import { applyIamEvent } from './apply-event.js';
 import { diffStates, touchedNodeIds } from './diff-state.js';
 import type { IamEvent } from './iam-event.js';
+import type { IamModel } from './iam-model.js';
 import { renderModel } from './render-model.js';
 import { modelFromSnapshot, type IamSnapshot } from './snapshot.js';
 
@@ -15,25 +17,37 @@ export interface BuildOptions {
   truncated?: boolean;
 }
 
-/**
- * Build the graph at the snapshot and replay `events` over it in the order given. An event the
- * graph does not track, or one whose request lacks the fields its change needs, is skipped and
- * left out of the change list.
- */
-export function buildIamGraph(snapshot: IamSnapshot, events: Iterable<IamEvent>, options: BuildOptions): IamGraph {
-  const model = modelFromSnapshot(snapshot, options.accountId);
-  model.adminAtSnapshot = adminPrincipals(model);
-  const initial = renderModel(model);
+/** Events replayed between two yields to the event loop by `buildIamGraphAsync`. */
+const EventsPerTurn = 25;
 
-  let state = initial;
-  const changes: IamChange[] = [];
-  for (const event of events) {
-    const effect = applyIamEvent(model, event);
-    if (!effect) continue;
-    const next = renderModel(model);
-    const operations = diffStates(state, next);
-    const nodeIds = new Set([...effect.subjects, ...touchedNodeIds(operations)]);
-    changes.push({
+/**
+ * Replays IAM events over the snapshot one at a time. An event the graph does not track, or one
+ * whose request lacks the fields its change needs, is skipped and left out of the change list.
+ */
+class GraphReplay {
+  private readonly model: IamModel;
+  private readonly initial: IamGraphState;
+  private state: IamGraphState;
+  private readonly changes: IamChange[] = [];
+
+  constructor(
+    private readonly snapshot: IamSnapshot,
+    private readonly options: BuildOptions,
+  ) {
+    this.model = modelFromSnapshot(snapshot, options.accountId);
+    this.model.adminAtSnapshot = adminPrincipals(this.model);
+    this.initial = renderModel(this.model);
+    this.state = this.initial;
+  }
+
+  apply(event: IamEvent): void {
+    const effect = applyIamEvent(this.model, event);
+    if (!effect) return;
+    // NOTE: every event renders the whole model again, so the cost grows with events times nodes:
+    // about 1.3 s for 1,000 events on 345 nodes on a 2-core Xeon (scripts/bench/iam-graph.ts).
+    const next = renderModel(this.model);
+    const operations = diffStates(this.state, next);
+    this.changes.push({
       eventId: event.eventId,
       eventTime: event.eventTime,
       eventName: event.eventName,
@@ -41,19 +55,38 @@ export function buildIamGraph(snapshot: IamSnapshot, events: Iterable<IamEvent>,
       actor: event.actor,
       sourceIpAddress: event.sourceIpAddress,
       summary: effect.summary,
-      nodeIds: [...nodeIds],
+      nodeIds: [...new Set([...effect.subjects, ...touchedNodeIds(operations)])],
       operations,
     });
-    state = next;
+    this.state = next;
   }
 
-  return {
-    scenarioId: options.scenarioId,
-    snapshotTime: snapshot.SnapshotTime ?? options.windowStart,
-    horizon: options.horizon,
-    initial,
-    changes,
-    current: state,
-    truncated: options.truncated ?? false,
-  };
+  result(): IamGraph {
+    return {
+      scenarioId: this.options.scenarioId,
+      snapshotTime: this.snapshot.SnapshotTime ?? this.options.windowStart,
+      horizon: this.options.horizon,
+      initial: this.initial,
+      changes: this.changes,
+      current: this.state,
+      truncated: this.options.truncated ?? false,
+    };
+  }
+}
+
+/** Build the graph at the snapshot and replay `events` over it in the order given. */
+export function buildIamGraph(snapshot: IamSnapshot, events: Iterable<IamEvent>, options: BuildOptions): IamGraph {
+  const replay = new GraphReplay(snapshot, options);
+  for (const event of events) replay.apply(event);
+  return replay.result();
+}
+
+/** The same as `buildIamGraph`, but yields to the event loop between batches, so a long replay does not stall the server. */
+export async function buildIamGraphAsync(snapshot: IamSnapshot, events: readonly IamEvent[], options: BuildOptions): Promise<IamGraph> {
+  const replay = new GraphReplay(snapshot, options);
+  for (let index = 0; index < events.length; index++) {
+    if (index > 0 && index % EventsPerTurn === 0) await nextTurn();
+    replay.apply(events[index]!);
+  }
+  return replay.result();
 }

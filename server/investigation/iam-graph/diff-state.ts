@@ -1,4 +1,4 @@
-import type { IamGraphOperation, IamGraphState } from '../../../shared/iam-graph.js';
+import type { IamGraphOperation, IamGraphState, IamNode } from '../../../shared/iam-graph.js';
 
 /**
  * List the operations that turn `before` into `after`: removals first, then additions and
@@ -8,14 +8,27 @@ export function diffStates(before: IamGraphState, after: IamGraphState): IamGrap
   const operations: IamGraphOperation[] = [];
   const afterNodes = new Map(after.nodes.map((node) => [node.id, node]));
   const afterEdges = new Set(after.edges.map((edge) => edge.id));
-  const beforeNodes = new Map(before.nodes.map((node) => [node.id, JSON.stringify(node)]));
+  const beforeNodes = new Map(before.nodes.map((node) => [node.id, node]));
   const beforeEdges = new Set(before.edges.map((edge) => edge.id));
 
   for (const edge of before.edges) if (!afterEdges.has(edge.id)) operations.push({ op: 'remove-edge', id: edge.id });
   for (const node of before.nodes) if (!afterNodes.has(node.id)) operations.push({ op: 'remove-node', id: node.id });
-  for (const node of after.nodes) if (beforeNodes.get(node.id) !== JSON.stringify(node)) operations.push({ op: 'put-node', node });
+  for (const node of after.nodes) {
+    const previous = beforeNodes.get(node.id);
+    if (!previous || !sameNode(previous, node)) operations.push({ op: 'put-node', node });
+  }
   for (const edge of after.edges) if (!beforeEdges.has(edge.id)) operations.push({ op: 'put-edge', edge });
   return operations;
+}
+
+/** Equal label, kind, flags and attributes, with attributes in the same display order. */
+function sameNode(a: IamNode, b: IamNode): boolean {
+  if (a.label !== b.label || a.kind !== b.kind || a.flags.length !== b.flags.length) return false;
+  if (a.flags.some((flag, index) => flag !== b.flags[index])) return false;
+  const keys = Object.keys(a.attributes);
+  const otherKeys = Object.keys(b.attributes);
+  if (keys.length !== otherKeys.length) return false;
+  return keys.every((key, index) => otherKeys[index] === key && a.attributes[key] === b.attributes[key]);
 }
 
 /** Node ids an operation list touches, including both ends of every changed edge. */

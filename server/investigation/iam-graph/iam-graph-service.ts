@@ -9,7 +9,7 @@ import type { QueryEngine } from '../../query/query-engine.js';
 import { WorkerRequestError } from '../../query/scenario-worker.js';
 import type { Scenario } from '../../scenario/load.js';
 import type { ScenarioCatalog } from '../../scenario/catalog.js';
-import { buildIamGraph } from './build-graph.js';
+import { buildIamGraphAsync } from './build-graph.js';
 import { readIamEvents } from './read-iam-events.js';
 import { parseIamSnapshot, type IamSnapshot } from './snapshot.js';
 
@@ -55,7 +55,7 @@ export class IamGraphService {
     });
     if (truncated) this.logger.warn({ scenarioId, events: events.length }, 'IAM graph truncated: more IAM events than one query returns');
     const { account, window } = scenario.manifest;
-    return buildIamGraph(snapshot, events, { scenarioId, accountId: account.id, windowStart: window.start, horizon, truncated });
+    return buildIamGraphAsync(snapshot, events, { scenarioId, accountId: account.id, windowStart: window.start, horizon, truncated });
   }
 
   /** The pack's snapshot, read once per pack content; a pack without one starts from an empty account. */

@@ -3,7 +3,7 @@ import { adminPrincipals, isAdminPolicy } from './access-check.js';
 import { NodeId, type IamModel, type InlinePolicies } from './iam-model.js';
 import { grantsAdminAccess, trustedPrincipals } from './policy-documents.js';
 
-const KindOrder: IamNodeKind[] = ['user', 'group', 'role', 'policy', 'accessKey'];
+const KindOrder: Record<IamNodeKind, number> = { user: 0, group: 1, role: 2, policy: 3, accessKey: 4 };
 
 /**
  * Render the model as graph nodes and edges, sorted so that equal models give equal output.
@@ -103,10 +103,16 @@ export function renderModel(model: IamModel): IamGraphState {
 
   const present = new Set(nodes.map((node) => node.id));
   return {
-    nodes: nodes.sort((a, b) => KindOrder.indexOf(a.kind) - KindOrder.indexOf(b.kind) || a.id.localeCompare(b.id)),
+    nodes: nodes.sort((a, b) => KindOrder[a.kind] - KindOrder[b.kind] || compareIds(a.id, b.id)),
     // A guard: an edge must never point at a node that is not rendered.
-    edges: edges.filter((item) => present.has(item.source) && present.has(item.target)).sort((a, b) => a.id.localeCompare(b.id)),
+    edges: edges.filter((item) => present.has(item.source) && present.has(item.target)).sort((a, b) => compareIds(a.id, b.id)),
   };
+}
+
+/** Code-unit order: stable across locales, and much faster than localeCompare on every event. */
+function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** The node of a user or role ARN of this account, when the model has it. */
