@@ -33,7 +33,7 @@ export interface IamEdge {
   target: string;
 }
 
-/** One step of a replay: applying every operation of a change to the previous state gives the next one. */
+/** Operation of a replay step. Applying every operation of a change to the previous state gives the next state. */
 export type IamGraphOperation =
   | { op: 'put-node'; node: IamNode }
   | { op: 'remove-node'; id: string }
@@ -49,7 +49,7 @@ export interface IamChange {
   /** User name, role name or ARN of the caller. */
   actor: string;
   sourceIpAddress: string | null;
-  /** One sentence for people, such as "dev-deploy attached AdministratorAccess to dev-deploy". */
+  /** One sentence for people, such as "dev-deploy attached AdministratorAccess to user dev-deploy". */
   summary: string;
   /** Nodes this event created, changed or removed. */
   nodeIds: string[];
@@ -65,11 +65,11 @@ export interface IamGraph {
   scenarioId: string;
   /** Time of the IAM snapshot that `initial` shows. */
   snapshotTime: string;
-  /** Latest scenario time the team can see; changes after it are not included. */
+  /** Latest scenario time the team can see. Changes after it are not included. */
   horizon: string;
   /** The state at the snapshot. */
   initial: IamGraphState;
-  /** Changes in CloudTrail order; the state after change k is `initial` plus changes 0 to k applied in turn. */
+  /** Changes in CloudTrail order. The state after change k is `initial` with changes 0 to k applied in turn. */
   changes: IamChange[];
   /** The state after every change, the same as replaying all of them. */
   current: IamGraphState;
@@ -77,7 +77,7 @@ export interface IamGraph {
   truncated: boolean;
 }
 
-/** Payload of `iam:graph`: a participant may leave it out, a facilitator names the exercise. */
+/** Payload of `iam:graph`. A participant may leave it out, and a facilitator names the exercise. */
 export const IamGraphPayload = z
   .strictObject({ exerciseId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, "-" and "_"').optional() })
   .optional();

@@ -1,7 +1,7 @@
-// Measure the IAM graph: the acknowledgement time of `iam:graph` for the first request of a phase
-// (query and build) and for later ones (cached), with many participants asking at once after a
-// release, the size of the graph, and the pure build time over a large synthetic event list.
-// The server runs in its own process on 127.0.0.1.
+// Measure the IAM graph with the server in its own process on 127.0.0.1. The script times the
+// acknowledgement of `iam:graph` when every participant requests it right after a release (one
+// request queries and builds) and afterwards (cached). It also records the size of the graph and
+// the build time over a large synthetic event list.
 // Run: npx tsx scripts/bench/iam-graph.ts [participants] [rounds] ; writes bench-results/iam-graph-<time>.json
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -29,7 +29,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - started, value };
 }
 
-/** A mix of key, policy and group changes on 50 users, the kind of churn a busy account logs. */
+/** Generate key, policy and group changes on 50 users, the kind of churn a busy account logs. */
 function syntheticIamEvents(count: number): IamEvent[] {
   const names = ['CreateAccessKey', 'AttachUserPolicy', 'AddUserToGroup', 'DetachUserPolicy', 'PutUserPolicy'];
   return Array.from({ length: count }, (_, index) => {
@@ -53,7 +53,7 @@ for (let run = 0; run < 10; run++) {
   buildMs.push(performance.now() - started);
 }
 
-// The server builds with the async variant; the longest event-loop stall shows what it costs other requests.
+// The server builds with the async variant, and its longest event-loop stall is what other requests wait.
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
 await buildIamGraphAsync(snapshot, events, { scenarioId: 'bench', accountId: '123456789012', windowStart: '2026-05-07T00:00:00Z', horizon: '2026-05-08T06:00:00Z' });
@@ -73,7 +73,7 @@ try {
   const phases: Record<string, unknown>[] = [];
   for (let phase = 0; phase < 4; phase++) {
     if (phase > 0) await ok(request(facilitator, 'phase:advance', { exerciseId: exercise.id, expectedPhaseIndex: phase - 1 }));
-    // Every participant asks at once, as the tab does when a phase is released; one of them builds.
+    // Every participant requests the graph at once, as the tab does after a release, and one request builds it.
     const burst = await Promise.all(players.map((socket) => timed(() => ok(request<IamGraph>(socket, 'iam:graph')))));
     const cached: number[] = [];
     for (let round = 0; round < rounds; round++) {

@@ -12,7 +12,7 @@ import { FacilitatorToken, ok, request, TestServer, type ClientSocket } from '..
 const EscalationEventId = 'a6459e80-7620-431b-a0b0-09baea03b128';
 const BackdoorKey = 'AKIABZPUZDIKB7K2HUIV';
 
-/** Copy of the pack whose first phase ends at 02:00, before the escalation, so the second phase releases it. */
+/** Copy the pack and end its first phase at 02:00, before the escalation, so the second phase releases it. */
 async function packWithEarlyTriage(dir: string): Promise<string> {
   await copyApexcorp(dir, {});
   const manifestPath = path.join(dir, 'apexcorp-prod', 'scenario.yaml');

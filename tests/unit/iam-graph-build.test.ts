@@ -12,7 +12,7 @@ const snapshot = parseIamSnapshot(JSON.parse(readFileSync(path.join(packDir, 'ia
 const attackRecords = (JSON.parse(readFileSync(path.join(packDir, 'cloudtrail/attack.json'), 'utf8')) as { Records: Record<string, unknown>[] }).Records;
 const options = { scenarioId: 'apexcorp-prod', accountId: '123456789012', windowStart: '2026-05-07T00:00:00Z', horizon: '2026-05-08T06:00:00Z' };
 
-/** The scenario's IAM records as the server reads them: successful calls, oldest first. */
+/** Select the scenario's IAM records as the server reads them: successful calls, oldest first. */
 function attackIamEvents(): IamEvent[] {
   return attackRecords
     .filter((record) => record.eventSource === 'iam.amazonaws.com' && !record.errorCode)

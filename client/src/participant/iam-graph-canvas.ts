@@ -55,7 +55,7 @@ export class IamGraphCanvas extends LitElement {
 
   private cy: Core | null = null;
   private builtFor: IamGraph | null = null;
-  /** The tab panel is hidden while another tab is open; the graph is fitted again once it has a size. */
+  /** Refits the graph once it has a size again, because the tab panel is hidden while another tab is open. */
   private readonly resizeObserver = new ResizeObserver((entries) => {
     const box = entries[entries.length - 1]?.contentRect;
     if (box && box.width > 0 && box.height > 0) this.fit();
@@ -109,7 +109,7 @@ export class IamGraphCanvas extends LitElement {
     } catch (error) {
       console.warn('Loading the graph library failed', error);
       cytoscapeFactory = undefined;
-      this.loadError = 'The graph drawing could not be loaded. Reload the page; the node list still works.';
+      this.loadError = 'The graph drawing could not be loaded. Reload the page, or use the node list beside it.';
       return;
     }
     const all = everyElement(graph);

@@ -3,7 +3,7 @@ import type { IamEdge, IamNode, IamNodeKind } from '../../../shared/iam-graph.js
 /** Column of each kind, left to right: keys beside their users, then groups, policies and roles. */
 const Columns: Record<IamNodeKind, number> = { accessKey: 0, user: 1, group: 2, policy: 3, role: 4 };
 
-/** Kinds in the order their columns are filled; each is ordered by the neighbours already placed. */
+/** Kinds in the order their columns are filled. Each column is ordered by the neighbours already placed. */
 const PlacementOrder: IamNodeKind[] = ['user', 'accessKey', 'group', 'role', 'policy'];
 
 const ColumnGap = 260;

@@ -2,8 +2,8 @@ import type { StylesheetJson } from 'cytoscape';
 import type { IamEdgeKind, IamNodeFlag, IamNodeKind } from '../../../shared/iam-graph.js';
 
 /**
- * How each kind of node and edge looks. Every kind has its own shape as well as its own colour,
- * and flags add a text marker to the label, so the graph does not depend on colour alone.
+ * Look of one kind of node. Every kind has its own shape as well as its own colour, and flags
+ * add a text marker to the label, so the graph does not depend on colour alone.
  */
 export interface KindLook {
   label: string;
@@ -42,7 +42,7 @@ export function canvasLabel(label: string, flags: readonly IamNodeFlag[]): strin
   return [label, ...flags.map((flag) => FlagMarkers[flag].marker)].join('\n');
 }
 
-/** The cytoscape stylesheet; `text` is the label colour read from the page theme. */
+/** Build the cytoscape stylesheet, with `text` as the label colour read from the page theme. */
 export function graphStylesheet(text: string): StylesheetJson {
   const kinds = Object.entries(KindLooks).map(([kind, look]) => ({
     selector: `node[kind = "${kind}"]`,

@@ -122,7 +122,7 @@ export class IamGraphView extends LitElement {
 
   @property({ attribute: false }) socket: AppSocket | null = null;
   @property({ attribute: false }) collab: TeamCollab | null = null;
-  /** Number of released phases; a change widens the visible CloudTrail, so the graph is loaded again. */
+  /** Number of released phases. A change widens the visible CloudTrail, so the graph is loaded again. */
   @property({ type: Number }) phaseCount = 0;
 
   @state() private graph: IamGraph | null = null;
@@ -288,7 +288,7 @@ export class IamGraphView extends LitElement {
       return;
     }
     this.loadError = '';
-    // A reader at the latest step follows new changes; one replaying an earlier step stays there.
+    // A reader at the latest step follows new changes, and one replaying an earlier step stays there.
     const atLatest = !this.graph || this.step >= this.graph.changes.length;
     this.graph = result.data;
     this.step = atLatest ? result.data.changes.length : Math.min(this.step, result.data.changes.length);

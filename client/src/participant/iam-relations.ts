@@ -2,7 +2,7 @@ import type { IamEdgeKind, IamGraphState } from '../../../shared/iam-graph.js';
 import type { NodeRelation } from './iam-node-details.js';
 import { KindLooks } from './iam-graph-style.js';
 
-/** How an edge reads from its source and from its target; the other node's kind follows the phrase. */
+/** Phrases of each edge kind, read from its source and from its target. The other node's kind follows the phrase. */
 const Phrases: Record<IamEdgeKind, { outgoing: string; incoming: string }> = {
   'member-of': { outgoing: 'member of', incoming: 'has member' },
   attached: { outgoing: 'has', incoming: 'attached to' },
@@ -11,7 +11,7 @@ const Phrases: Record<IamEdgeKind, { outgoing: string; incoming: string }> = {
   'can-assume': { outgoing: 'can assume', incoming: 'can be assumed by' },
 };
 
-/** The relations of one node at a step, in words, for the details pane and screen readers. */
+/** Describe the relations of one node at a step in words, for the details pane and screen readers. */
 export function relationsOf(view: IamGraphState, nodeId: string): NodeRelation[] {
   const nodes = new Map(view.nodes.map((node) => [node.id, node]));
   const relations: NodeRelation[] = [];

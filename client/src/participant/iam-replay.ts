@@ -1,7 +1,7 @@
 import type { IamGraph, IamGraphState } from '../../../shared/iam-graph.js';
 
 /**
- * Return the graph as it stood after `step` changes: 0 is the snapshot, `changes.length` is now.
+ * Replay the graph up to `step` changes, where 0 is the snapshot and `changes.length` is now.
  * The step is clamped to that range, and the graph itself is not modified.
  */
 export function stateAtStep(graph: IamGraph, step: number): IamGraphState {
@@ -31,7 +31,7 @@ export function stateAtStep(graph: IamGraph, step: number): IamGraphState {
   return { nodes: [...nodes.values()], edges: kept };
 }
 
-/** Changes up to `step` that touched the node, newest first. */
+/** List the changes up to `step` that touched the node, newest first. */
 export function changesOfNode(graph: IamGraph, nodeId: string, step: number): IamGraph['changes'] {
   return graph.changes
     .slice(0, Math.max(0, step))
@@ -39,7 +39,7 @@ export function changesOfNode(graph: IamGraph, nodeId: string, step: number): Ia
     .reverse();
 }
 
-/** Every node and edge that exists at any step, in their latest form, so a layout can place them all once. */
+/** Collect every node and edge that exists at any step, in their latest form, so a layout can place them all once. */
 export function everyElement(graph: IamGraph): IamGraphState {
   const nodes = new Map(graph.initial.nodes.map((node) => [node.id, node]));
   const edges = new Map(graph.initial.edges.map((edge) => [edge.id, edge]));

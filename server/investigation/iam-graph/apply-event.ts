@@ -3,7 +3,7 @@ import { NodeId, newGroup, newRole, newUser, type IamModel, type InlinePolicies,
 import { parsePolicyDocument, policyNameOf } from './policy-documents.js';
 import { ensurePolicy } from './snapshot.js';
 
-/** What an event did, for the change list: a sentence and the nodes it is about. */
+/** Effect of an event for the change list, as a sentence and the nodes it is about. */
 export interface EventEffect {
   summary: string;
   subjects: string[];
@@ -28,7 +28,7 @@ export function trackedEventNames(): string[] {
 
 const request = (event: IamEvent, name: string) => field(event.requestParameters, name);
 
-/** The user a request names, or the calling IAM user when it names none (as the API defaults). */
+/** Return the user a request names, or the calling IAM user when it names none, as the IAM API does. */
 function targetUser(event: IamEvent): string | undefined {
   return request(event, 'userName') ?? event.callerUserName ?? undefined;
 }

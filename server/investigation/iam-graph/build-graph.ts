@@ -43,8 +43,8 @@ class GraphReplay {
   apply(event: IamEvent): void {
     const effect = applyIamEvent(this.model, event);
     if (!effect) return;
-    // NOTE: every event renders the whole model again, so the cost grows with events times nodes:
-    // about 1.3 s for 1,000 events on 345 nodes on a 2-core Xeon (scripts/bench/iam-graph.ts).
+    // NOTE: every event renders the whole model again, so the cost grows with events times nodes.
+    // 1,000 events on 345 nodes took about 1.3 s on a 2-core Xeon (scripts/bench/iam-graph.ts).
     const next = renderModel(this.model);
     const operations = diffStates(this.state, next);
     this.changes.push({
@@ -81,7 +81,7 @@ export function buildIamGraph(snapshot: IamSnapshot, events: Iterable<IamEvent>,
   return replay.result();
 }
 
-/** The same as `buildIamGraph`, but yields to the event loop between batches, so a long replay does not stall the server. */
+/** Build the graph as `buildIamGraph` does, but yield to the event loop between batches so a long replay does not stall the server. */
 export async function buildIamGraphAsync(snapshot: IamSnapshot, events: readonly IamEvent[], options: BuildOptions): Promise<IamGraph> {
   const replay = new GraphReplay(snapshot, options);
   for (let index = 0; index < events.length; index++) {

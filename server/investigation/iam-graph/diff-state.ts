@@ -1,7 +1,7 @@
 import type { IamGraphOperation, IamGraphState, IamNode } from '../../../shared/iam-graph.js';
 
 /**
- * List the operations that turn `before` into `after`: removals first, then additions and
+ * List the operations that turn `before` into `after`, removals first, then additions and
  * changed nodes and edges. Applying them in order to `before` gives `after` as a set.
  */
 export function diffStates(before: IamGraphState, after: IamGraphState): IamGraphOperation[] {
@@ -39,7 +39,7 @@ export function touchedNodeIds(operations: IamGraphOperation[]): string[] {
     else if (operation.op === 'remove-node') ids.add(operation.id);
     else if (operation.op === 'put-edge') ids.add(operation.edge.source).add(operation.edge.target);
     else {
-      // Edge ids are KIND:SOURCE>TARGET; the kind never contains a colon.
+      // Edge ids are KIND:SOURCE>TARGET, and no kind contains a colon.
       const [source, target] = operation.id.slice(operation.id.indexOf(':') + 1).split('>');
       if (source) ids.add(source);
       if (target) ids.add(target);

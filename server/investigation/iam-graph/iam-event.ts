@@ -6,7 +6,7 @@ export interface IamEvent {
   eventSource: string;
   /** User name, role name or ARN of the caller. */
   actor: string;
-  /** IAM user name of the caller, when the caller is an IAM user; used when a request names no user. */
+  /** IAM user name of the caller when the caller is an IAM user, used when a request names no user. */
   callerUserName: string | null;
   sourceIpAddress: string | null;
   requestParameters: unknown;
@@ -23,7 +23,7 @@ export function field(document: unknown, ...path: string[]): string | undefined 
   return typeof current === 'string' && current.length > 0 ? current : undefined;
 }
 
-/** Read a field of a JSON document without converting it; undefined when the path is missing. */
+/** Read a field of a JSON document without converting it, or undefined when the key is missing. */
 export function rawField(document: unknown, key: string): unknown {
   const value = typeof document === 'string' ? parseObject(document) : document;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;

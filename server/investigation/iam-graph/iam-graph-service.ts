@@ -13,7 +13,7 @@ import { buildIamGraphAsync } from './build-graph.js';
 import { readIamEvents } from './read-iam-events.js';
 import { parseIamSnapshot, type IamSnapshot } from './snapshot.js';
 
-/** Graphs kept in memory; each is small (tens of nodes) and differs only by scenario and horizon. */
+/** Graphs kept in memory. Each is small (tens of nodes) and depends only on the scenario content and horizon. */
 const CachedGraphsMax = 32;
 
 /**
@@ -32,7 +32,7 @@ export class IamGraphService {
     private readonly logger: AppLogger,
   ) {}
 
-  /** The graph of the exercise as its teams may see it now; fails before the exercise has started. */
+  /** Build or reuse the graph of the exercise as its teams may see it now. Throws INVALID_STATE before the start. */
   async graph(exerciseId: string): Promise<IamGraph> {
     const { scenarioId, visibility } = await this.exercises.visibility(exerciseId);
     const scenario = await this.scenarios.get(scenarioId);
@@ -58,7 +58,7 @@ export class IamGraphService {
     return buildIamGraphAsync(snapshot, events, { scenarioId, accountId: account.id, windowStart: window.start, horizon, truncated });
   }
 
-  /** The pack's snapshot, read once per pack content; a pack without one starts from an empty account. */
+  /** Read the pack's snapshot once per pack content. A pack without one starts from an empty account. */
   private snapshot(scenario: Scenario): Promise<IamSnapshot> {
     let pending = this.snapshots.get(scenario.contentHash);
     if (!pending) {
@@ -82,7 +82,7 @@ export class IamGraphService {
     }
   }
 
-  /** Keep a graph, dropping the oldest once there are too many; a failed build is not kept. */
+  /** Keep a graph and drop the oldest once there are too many. A failed build is not kept. */
   private remember(key: string, pending: Promise<IamGraph>): void {
     this.graphs.set(key, pending);
     pending.catch(() => this.graphs.delete(key));

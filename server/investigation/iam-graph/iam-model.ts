@@ -4,7 +4,7 @@
  * `renderModel` turns it into nodes and edges.
  */
 
-/** Inline policies by name; the document is undefined when it could not be read. */
+/** Inline policies by name, with an undefined document when it could not be read. */
 export type InlinePolicies = Map<string, Record<string, unknown> | undefined>;
 
 interface Identity {
@@ -19,7 +19,7 @@ interface Identity {
 
 export interface ModelUser extends Identity {
   groups: Set<string>;
-  /** Console password: true or false when known, undefined when the snapshot does not say. */
+  /** Console password: true or false when known, undefined when the snapshot does not record it. */
   loginProfile?: boolean;
   passwordChanged?: string;
   tags: string[];
@@ -39,7 +39,7 @@ export interface ModelPolicy {
   created?: string;
   createdAfterSnapshot: boolean;
   defaultVersion?: string;
-  /** Documents by version id; AWS managed policies have none. */
+  /** Documents by version id, empty for AWS managed policies. */
   versions: Map<string, Record<string, unknown> | undefined>;
 }
 

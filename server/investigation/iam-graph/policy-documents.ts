@@ -25,7 +25,7 @@ export function parsePolicyDocument(value: unknown): Record<string, unknown> | u
   }
 }
 
-/** Whether an Allow statement of the document grants `*` or `iam:*` actions. */
+/** Check whether an Allow statement of the document grants `*` or `iam:*` actions. */
 export function grantsAdminAccess(document: Record<string, unknown> | undefined): boolean {
   if (!document) return false;
   return statementsOf(document).some((statement) => {
@@ -34,7 +34,7 @@ export function grantsAdminAccess(document: Record<string, unknown> | undefined)
   });
 }
 
-/** Whether an ARN names an AWS managed policy that grants administrator-like access. */
+/** Check whether an ARN names an AWS managed policy that grants administrator-like access. */
 export function isAdminManagedPolicy(policyArn: string): boolean {
   const match = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(policyArn);
   return match !== null && AdminManagedPolicyNames.has(match[1]!);

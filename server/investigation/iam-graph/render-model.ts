@@ -104,18 +104,18 @@ export function renderModel(model: IamModel): IamGraphState {
   const present = new Set(nodes.map((node) => node.id));
   return {
     nodes: nodes.sort((a, b) => KindOrder[a.kind] - KindOrder[b.kind] || compareIds(a.id, b.id)),
-    // A guard: an edge must never point at a node that is not rendered.
+    // Guard against an edge that points at a node that is not rendered.
     edges: edges.filter((item) => present.has(item.source) && present.has(item.target)).sort((a, b) => compareIds(a.id, b.id)),
   };
 }
 
-/** Code-unit order: stable across locales, and much faster than localeCompare on every event. */
+/** Compare in code-unit order, which is the same in every locale and much faster than localeCompare. */
 function compareIds(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;
 }
 
-/** The node of a user or role ARN of this account, when the model has it. */
+/** Find the node of a user or role ARN of this account, when the model has one. */
 function principalNode(model: IamModel, arn: string): string | undefined {
   const match = /^arn:aws[a-z-]*:iam::(\d{12}):(user|role)\/(?:.*\/)?([^/]+)$/.exec(arn);
   if (!match || match[1] !== model.accountId) return undefined;

@@ -12,7 +12,7 @@ import { parsePolicyDocument } from './policy-documents.js';
 /**
  * The IAM snapshot of a scenario pack: the output of `aws iam get-account-authorization-details`
  * plus `AccessKeyMetadata` as `aws iam list-access-keys` returns it and the `SnapshotTime`.
- * Only the fields the graph uses are checked; the rest pass through.
+ * Only the fields the graph uses are checked, and the rest pass through.
  */
 const AttachedPolicy = z.looseObject({ PolicyArn: z.string().min(1), PolicyName: z.string().optional() });
 const InlinePolicy = z.looseObject({ PolicyName: z.string().min(1), PolicyDocument: z.unknown().optional() });
@@ -71,7 +71,7 @@ export const IamSnapshot = z.looseObject({
 });
 export type IamSnapshot = z.infer<typeof IamSnapshot>;
 
-/** Parse a snapshot file's JSON; the error names the first field that does not fit. */
+/** Parse a snapshot file's JSON. The error names the first field that does not fit. */
 export function parseIamSnapshot(value: unknown): IamSnapshot {
   const parsed = IamSnapshot.safeParse(value);
   if (parsed.success) return parsed.data;
