@@ -6,7 +6,7 @@ const Columns: Record<IamNodeKind, number> = { accessKey: 0, user: 1, group: 2, 
 /** Kinds in the order their columns are filled. Each column is ordered by the neighbours already placed. */
 const PlacementOrder: IamNodeKind[] = ['user', 'accessKey', 'group', 'role', 'policy'];
 
-const ColumnGap = 260;
+const ColumnGap = 220;
 const RowGap = 72;
 
 /**

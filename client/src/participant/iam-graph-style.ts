@@ -54,9 +54,9 @@ export function graphStylesheet(text: string): StylesheetJson {
       style: {
         label: 'data(display)',
         color: text,
-        'font-size': 12,
+        'font-size': 13,
         'text-wrap': 'wrap',
-        'text-max-width': '150px',
+        'text-max-width': '175px',
         'text-overflow-wrap': 'anywhere',
         'text-valign': 'bottom',
         'text-margin-y': 4,
