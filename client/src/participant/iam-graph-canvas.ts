@@ -55,10 +55,13 @@ export class IamGraphCanvas extends LitElement {
 
   private cy: Core | null = null;
   private builtFor: IamGraph | null = null;
-  /** Refits the graph once it has a size again, because the tab panel is hidden while another tab is open. */
+  /**
+   * Draws or refits the graph once the canvas has a size, because the tab panel is hidden while
+   * another tab is open. So cytoscape is loaded only when the tab is first shown.
+   */
   private readonly resizeObserver = new ResizeObserver((entries) => {
     const box = entries[entries.length - 1]?.contentRect;
-    if (box && box.width > 0 && box.height > 0) this.fit();
+    if (box && box.width > 0 && box.height > 0) void this.sync().then(() => this.fit());
   });
 
   override connectedCallback(): void {
@@ -92,7 +95,7 @@ export class IamGraphCanvas extends LitElement {
 
   private async sync(): Promise<void> {
     const graph = this.graph;
-    if (!graph) return;
+    if (!graph || this.container.clientWidth === 0 || this.container.clientHeight === 0) return;
     if (this.builtFor !== graph) {
       this.builtFor = graph;
       await this.build(graph);
