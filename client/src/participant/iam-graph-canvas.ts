@@ -56,8 +56,8 @@ export class IamGraphCanvas extends LitElement {
   private cy: Core | null = null;
   private builtFor: IamGraph | null = null;
   /**
-   * Draws or refits the graph once the canvas has a size, because the tab panel is hidden while
-   * another tab is open. So cytoscape is loaded only when the tab is first shown.
+   * Observer that draws or refits the graph once the canvas has a size. The tab panel is hidden
+   * while another tab is open, so cytoscape loads only when the tab is first shown.
    */
   private readonly resizeObserver = new ResizeObserver((entries) => {
     const box = entries[entries.length - 1]?.contentRect;
