@@ -101,7 +101,7 @@ export interface ClientToServerEvents {
   'inject:answer': (payload: InjectAnswerPayload, ack: AckCallback<InjectAnswerView>) => void;
 
   /**
-   * The IAM graph as the caller's exercise has released it. Participants send only the ack;
+   * The IAM graph as the caller's exercise has released it. Participants send only the ack, and
    * a facilitator sends `{ exerciseId }` first.
    */
   'iam:graph': (...args: [ack: AckCallback<IamGraph>] | [payload: IamGraphPayload, ack: AckCallback<IamGraph>]) => void;
