@@ -24,6 +24,7 @@ import { reportRoutes } from './http/report-routes.js';
 import { readIrReport, readTimeline } from './collab/team-document.js';
 import type { ReportSources } from './report/gather.js';
 import { staticRoutes } from './http/static-routes.js';
+import { IamGraphService } from './investigation/iam-graph/iam-graph-service.js';
 import { InvestigationService } from './investigation/investigation-service.js';
 import { QueryHistory } from './investigation/query-history.js';
 import { QueryLog } from './investigation/query-log.js';
@@ -116,6 +117,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     teamConcurrency: config.queryTeamConcurrency,
     ratePerMinute: config.queryRatePerMinute,
   });
+  const iamGraph = new IamGraphService(exercises, scenarios, engine, categoryLogger(logger, 'query'));
 
   // Ready once every scenario pack has been loaded (or has failed to load and been logged).
   let ready = false;
@@ -156,7 +158,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   const realtimeLogger = categoryLogger(logger, 'realtime');
   const io = createSocketServer(
     httpServer,
-    { exercises, control, teams, injects, hints, invites, scores, investigation, scenarios, store, facilitatorToken },
+    { exercises, control, teams, injects, hints, invites, scores, investigation, iamGraph, scenarios, store, facilitatorToken },
     realtimeLogger,
     { path: `${config.basePath}/socket.io`, allowedOrigins },
   );

@@ -44,6 +44,7 @@ import type {
   TeamRenamePayload,
 } from './orchestration-schemas.js';
 import type { HintView } from './orchestration.js';
+import type { IamGraph, IamGraphPayload } from './iam-graph.js';
 
 export interface ScenarioListing {
   id: string;
@@ -98,6 +99,12 @@ export interface ClientToServerEvents {
   'objective:submit': (payload: ObjectiveSubmitPayload, ack: AckCallback<SubmissionResult>) => void;
   'hint:open': (payload: HintOpenPayload, ack: AckCallback<HintView>) => void;
   'inject:answer': (payload: InjectAnswerPayload, ack: AckCallback<InjectAnswerView>) => void;
+
+  /**
+   * The IAM graph as the caller's exercise has released it. Participants send only the ack, and
+   * a facilitator sends `{ exerciseId }` first.
+   */
+  'iam:graph': (...args: [ack: AckCallback<IamGraph>] | [payload: IamGraphPayload, ack: AckCallback<IamGraph>]) => void;
 
   // Observer only.
   'board:get': (ack: AckCallback<BoardState>) => void;

@@ -7,3 +7,4 @@ export * from './model.js';
 export * from './schemas.js';
 export * from './orchestration.js';
 export * from './orchestration-schemas.js';
+export * from './iam-graph.js';

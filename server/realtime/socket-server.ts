@@ -10,6 +10,7 @@ import type { InjectService } from '../exercise/inject-service.js';
 import type { InviteService } from '../exercise/invite-service.js';
 import { resolvePrincipal, type Principal } from '../exercise/principal.js';
 import type { TeamAdmin } from '../exercise/team-admin.js';
+import type { IamGraphService } from '../investigation/iam-graph/iam-graph-service.js';
 import type { InvestigationService } from '../investigation/investigation-service.js';
 import type { AppLogger } from '../logger.js';
 import type { ScenarioCatalog } from '../scenario/catalog.js';
@@ -17,6 +18,7 @@ import type { Store } from '../store/store.js';
 import { handle } from './handler.js';
 import { registerControlHandlers } from './handlers/control-handlers.js';
 import { registerFacilitatorHandlers } from './handlers/facilitator-handlers.js';
+import { registerIamGraphHandlers } from './handlers/iam-graph-handlers.js';
 import { registerObserverHandlers } from './handlers/observer-handlers.js';
 import { registerParticipantHandlers } from './handlers/participant-handlers.js';
 import { registerScoreHandlers } from './handlers/score-handlers.js';
@@ -33,6 +35,7 @@ export interface RealtimeDependencies {
   invites: InviteService;
   scores: ScoreControl;
   investigation: InvestigationService;
+  iamGraph: IamGraphService;
   scenarios: ScenarioCatalog;
   store: Store;
   facilitatorToken: string;
@@ -91,6 +94,7 @@ export function createSocketServer(
     registerTeamPlayHandlers(socket, deps, logger);
     registerObserverHandlers(socket, deps, logger);
     registerScoreHandlers(socket, deps, logger);
+    registerIamGraphHandlers(socket, deps, logger);
   });
 
   return io;

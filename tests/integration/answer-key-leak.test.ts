@@ -62,6 +62,7 @@ async function playFullExercise(): Promise<void> {
     state = await ok(capture(request<ExerciseState>(socket, 'exercise:get')));
     await capture(request(socket, 'cloudtrail:list', { filter: 'all', offset: 0, limit: 50 }));
     await capture(request(socket, 'query:presets'));
+    await capture(request(socket, 'iam:graph'));
     await capture(request(socket, 'query:run', { sql: 'SELECT eventname, count(*) AS n FROM cloudtrail_logs GROUP BY eventname' }));
     for (const objective of state.objectives) {
       await capture(request(socket, 'objective:submit', { objectiveId: objective.id, answer: `${name} guess, dev-deploy, malicious, 3 GB` }));

@@ -20,6 +20,7 @@ import './attack-timeline.js';
 import './cloudtrail-browser.js';
 import './exercise-header.js';
 import './guardduty-findings.js';
+import './iam-graph-view.js';
 import './inject-feed.js';
 import './mission-brief.js';
 import './objective-list.js';
@@ -34,6 +35,7 @@ const tabs = [
   { id: 'brief', label: 'Mission brief' },
   { id: 'cloudtrail', label: 'CloudTrail' },
   { id: 'guardduty', label: 'GuardDuty' },
+  { id: 'iam', label: 'IAM graph' },
   { id: 'athena', label: 'Athena' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'notepad', label: 'Notepad' },
@@ -194,6 +196,14 @@ export class ParticipantView extends LitElement {
             .seenIds=${this.seenFindings}
             .collab=${this.collab}
           ></guardduty-findings>`,
+        )}
+        ${this.panel(
+          'iam',
+          html`<iam-graph-view
+            .socket=${this.connected ? this.socket : null}
+            .collab=${this.collab}
+            .phaseCount=${current?.phases.length ?? 0}
+          ></iam-graph-view>`,
         )}
         ${this.panel(
           'athena',
