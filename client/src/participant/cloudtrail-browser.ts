@@ -104,7 +104,6 @@ export class CloudTrailBrowser extends LitElement {
   }
 
   override render() {
-    const total = this.pages?.total;
     return html`
       <section class="panel main">
         <div class="toolbar" role="group" aria-label="Service filter">
@@ -118,9 +117,7 @@ export class CloudTrailBrowser extends LitElement {
             </button>`,
           )}
           <span class="spacer"></span>
-          <span class="muted" role="status" data-testid="cloudtrail-total">
-            ${total === null || total === undefined ? (this.pages ? 'Loading…' : '') : `${total.toLocaleString('en-US')} events`}
-          </span>
+          <span class="muted" role="status" data-testid="cloudtrail-total">${this.totalText()}</span>
         </div>
         <trail-filter-bar .lookups=${this.lookups} @attributes-change=${this.onAttributes}></trail-filter-bar>
         <trail-time-range .range=${this.range} @range-change=${this.onRange}></trail-time-range>
@@ -138,6 +135,12 @@ export class CloudTrailBrowser extends LitElement {
         ></cloudtrail-detail>
       </section>
     `;
+  }
+
+  private totalText(): string {
+    const total = this.pages?.total;
+    if (total === null || total === undefined) return this.pages ? 'Loading…' : '';
+    return `${total.toLocaleString('en-US')} ${total === 1 ? 'event' : 'events'}`;
   }
 
   private renderTable() {

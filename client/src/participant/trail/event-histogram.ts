@@ -48,7 +48,11 @@ export class TrailHistogram extends LitElement {
         opacity: 0.75;
       }
       .selection {
-        fill: var(--color-selected);
+        fill: var(--color-accent);
+        fill-opacity: 0.22;
+        stroke: var(--color-accent);
+        stroke-width: 2;
+        vector-effect: non-scaling-stroke;
       }
       .drag {
         fill: var(--color-accent);

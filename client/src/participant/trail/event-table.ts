@@ -70,23 +70,23 @@ export class TrailEventTable extends LitElement {
         padding: 0;
         border: 0;
       }
-      col.time {
-        width: 150px;
+      col.col-time {
+        width: 170px;
       }
-      col.user {
-        width: 17%;
+      col.col-user {
+        width: 16%;
       }
-      col.service {
-        width: 10%;
+      col.col-service {
+        width: 9%;
       }
-      col.event {
-        width: 21%;
+      col.col-event {
+        width: 19%;
       }
-      col.region {
-        width: 10%;
+      col.col-region {
+        width: 9%;
       }
-      col.ip {
-        width: 14%;
+      col.col-ip {
+        width: 15%;
       }
     `,
   ];
@@ -134,7 +134,7 @@ export class TrailEventTable extends LitElement {
     return html`<div class="viewport" tabindex="0" role="region" aria-label="CloudTrail events" data-testid="cloudtrail-viewport" @scroll=${this.onScroll}>
       <table aria-rowcount=${total + 1} data-testid="cloudtrail-table">
         <colgroup>
-          <col class="time" /><col class="user" /><col class="service" /><col class="event" /><col class="region" /><col class="ip" /><col class="error" />
+          <col class="col-time" /><col class="col-user" /><col class="col-service" /><col class="col-event" /><col class="col-region" /><col class="col-ip" /><col />
         </colgroup>
         <thead>
           <tr aria-rowindex="1">
