@@ -21,9 +21,9 @@ const cloudTrailValue = z
   .max(Limits.cloudTrailFilterValueMaxLength, `must be at most ${Limits.cloudTrailFilterValueMaxLength} characters`);
 
 /**
- * Attribute filters of the CloudTrail browser, combined with AND. Text values are case-sensitive.
- * `sourceIPAddress` matches as a prefix (so `185.220.101.` covers a range) and `resourceName`
- * matches a resource ARN, or the name after its last `:` or `/`; the others match exactly.
+ * Attribute filters of the CloudTrail browser, combined with AND. Text values match exactly and
+ * case-sensitively, or as a prefix when they end in `*` (`185.220.101.*`). `resourceName` matches
+ * a resource's ARN or the name after the ARN's last `:` or `/`.
  */
 export const CloudTrailAttributes = z.strictObject({
   eventName: cloudTrailValue.optional(),

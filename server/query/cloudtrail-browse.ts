@@ -36,17 +36,21 @@ export async function listEvents(connection: DuckDBConnection, criteria: CloudTr
 /** Bucket lengths in seconds that the histogram picks from, shortest first. */
 const BucketSeconds = [60, 300, 600, 900, 1_800, 3_600, 7_200, 10_800, 21_600, 43_200, 86_400];
 
-/** Pick the shortest bucket length that covers `spanMs` in at most `maxBuckets` buckets; beyond a day, whole days. */
+/**
+ * Pick the shortest bucket length that covers `spanMs` in at most `maxBuckets` buckets; beyond a
+ * day, whole days. Buckets start on a multiple of their length, which can add one bucket, so the
+ * span itself must fit in one bucket fewer.
+ */
 export function chooseBucketSeconds(spanMs: number, maxBuckets: number = Limits.cloudTrailHistogramBucketsMax): number {
-  const fits = BucketSeconds.find((seconds) => spanMs / (seconds * 1_000) < maxBuckets);
+  const fits = BucketSeconds.find((seconds) => spanMs / (seconds * 1_000) <= maxBuckets - 1);
   if (fits !== undefined) return fits;
-  return Math.ceil(spanMs / (86_400_000 * maxBuckets)) * 86_400;
+  return Math.ceil(spanMs / (86_400_000 * (maxBuckets - 1))) * 86_400;
 }
 
 /**
  * Count the matching events per time bucket. The span comes from the released events only, so
  * neither the buckets nor their bounds can hint at the time of an event that is still hidden.
- * The time range of `criteria` is ignored: the histogram is where the user picks it.
+ * The time range of `criteria` is ignored, because the user picks the range on the histogram.
  */
 export async function histogram(connection: DuckDBConnection, criteria: CloudTrailCriteria): Promise<CloudTrailHistogram> {
   const bounds = await connection.runAndReadAll(`SELECT epoch_ms(min(${EventTimeSql})), epoch_ms(max(${EventTimeSql})) FROM cloudtrail_logs`);

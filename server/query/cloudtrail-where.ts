@@ -38,18 +38,17 @@ const TextColumns = {
   errorCode: 'errorcode',
 } as const;
 
-/** A value ending in `*` matches as a prefix, so `*` alone matches every event where the field is present. */
+/** Split off a trailing `*`, which makes the value a prefix. So `*` alone matches every event where the field is present. */
 function splitPrefix(value: string): { text: string; prefix: boolean } {
   return value.endsWith('*') ? { text: value.slice(0, -1), prefix: true } : { text: value, prefix: false };
 }
 
 /**
  * Build the WHERE clause of a CloudTrail selection. Every condition is ANDed and every value is
- * bound as a parameter. Text matches are exact and case-sensitive, as in CloudTrail's
- * LookupEvents, except that a trailing `*` turns a value into a prefix (`185.220.101.*`).
- * `resourceName` matches an entry of `resources` by its full ARN or by the name after the ARN's
- * last `:` or `/`; with a `*` it matches the start of either. With `withTime` false, the time
- * range is left out, as the histogram needs.
+ * bound as a parameter. Text matches are exact and case-sensitive, except that a trailing `*`
+ * turns a value into a prefix (`185.220.101.*`). `resourceName` matches an entry of `resources`
+ * by its full ARN or by the name after the ARN's last `:` or `/`. With a `*`, it matches the start
+ * of either. With `withTime` false, the time range is left out, as the histogram needs.
  */
 export function buildWhere(criteria: CloudTrailCriteria, withTime = true): WhereClause {
   const conditions: string[] = [];

@@ -24,7 +24,7 @@ async function renderedRows(panel: Locator): Promise<string[][]> {
   return panel.getByTestId('cloudtrail-row').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim() ?? '')));
 }
 
-/** The event count the toolbar shows, or NaN while a new list is loading. */
+/** Read the event count the toolbar shows, or NaN while a new list is loading. */
 async function totalOf(panel: Locator): Promise<number> {
   const text = (await panel.getByTestId('cloudtrail-total').textContent()) ?? '';
   const match = /^([\d,]+) events?$/.exec(text.trim());

@@ -99,7 +99,10 @@ export class CloudTrailBrowser extends LitElement {
     if (this.filterPending && this.pages?.total !== null && this.pages?.total !== undefined) {
       this.filterPending = false;
       // The table renders its rows in its own update, which follows this one.
-      void this.renderRoot.querySelector('trail-event-table')?.updateComplete.then(() => performance.measure(FilterMeasure, FilterMark));
+      void this.renderRoot.querySelector('trail-event-table')?.updateComplete.then(() => {
+        performance.measure(FilterMeasure, FilterMark);
+        performance.clearMarks(FilterMark);
+      });
     }
   }
 
@@ -175,7 +178,7 @@ export class CloudTrailBrowser extends LitElement {
   }
 
   /**
-   * Start a new event list for the current filters; the table asks it for the rows in view.
+   * Start a new event list for the current filters. The table then requests the rows in view from it.
    * `measured` records the time until the rows show; the histogram ignores the time range, so a
    * range change leaves it as it is.
    */
@@ -186,6 +189,7 @@ export class CloudTrailBrowser extends LitElement {
       this.histogram = null;
       return;
     }
+    // NOTE: a phase release also starts a new list, so the table returns to the newest events.
     const socket = this.socket;
     const criteria = { filter: this.filter, attributes: this.lookups, ...this.range };
     const pages = new EventPages(

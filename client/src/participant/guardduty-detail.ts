@@ -90,7 +90,7 @@ export class GuardDutyDetail extends LitElement {
         ${this.entry('Local port', action.localPort, 'mono')}
         ${this.entry('Remote port', action.remotePort, 'mono')}
         ${this.entry('Domain', action.domain, 'mono')}
-        ${this.entry('Blocked', action.blocked === undefined ? undefined : action.blocked ? 'Yes' : 'No')}
+        ${this.entry('Blocked', yesNo(action.blocked))}
       </dl>
       ${summary.remoteIps.map((remote) => this.renderRemote(remote))}
       <details>
@@ -112,7 +112,7 @@ export class GuardDutyDetail extends LitElement {
       </dl>`;
   }
 
-  /** One term and value; a missing value leaves the term out, as the console does. */
+  /** Render one term and its value, or nothing when the value is missing, as the console does. */
   private entry(term: string, value: unknown, className = '', testId = '') {
     if (value === undefined || value === '') return null;
     return html`<dt>${term}</dt><dd class=${className} data-testid=${testId || 'finding-field'}>${value}</dd>`;
@@ -125,6 +125,11 @@ export class GuardDutyDetail extends LitElement {
     const result = this.collab.addEntry(draftFromFinding(finding));
     this.addStatus = result.added ? 'Added to the team timeline.' : 'This finding is already on the team timeline.';
   }
+}
+
+function yesNo(value: boolean | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return value ? 'Yes' : 'No';
 }
 
 declare global {

@@ -6,7 +6,7 @@ import type { Finding } from '../../../shared/model.js';
  * first and last time seen and the number of occurrences. Missing fields stay undefined.
  */
 
-/** Where a finding's activity came from: an IP address and what is known about its owner. */
+/** Remote address of a finding's activity, with the location and owner GuardDuty reports for it. */
 export interface RemoteIp {
   ip: string;
   country?: string;

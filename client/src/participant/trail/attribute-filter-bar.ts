@@ -6,8 +6,8 @@ import { sharedStyles } from '../../styles/shared-styles.js';
 import { attributeLabel, attributeOptions, withAttribute, type AttributeKey } from './attributes.js';
 
 /**
- * Lookup attributes of the CloudTrail browser as removable chips. Each attribute holds one value:
- * adding it again replaces the value. All chips apply together.
+ * Lookup attributes of the CloudTrail browser as removable chips. Each attribute has one value,
+ * so adding it again replaces the value. All chips apply together.
  *
  * @fires attributes-change - CustomEvent<CloudTrailAttributes> with the new set of filters.
  */

@@ -122,7 +122,7 @@ export class TrailHistogram extends LitElement {
     `;
   }
 
-  /** The bucket at a pointer position, clamped to the chart. */
+  /** Return the bucket under the pointer, clamped to the chart. */
   private bucketAt(event: PointerEvent): number {
     const count = this.histogram?.buckets.length ?? 0;
     const box = (event.currentTarget as SVGSVGElement).getBoundingClientRect();
@@ -178,7 +178,7 @@ export class TrailHistogram extends LitElement {
     this.select(next);
   }
 
-  /** The buckets the current range covers, or null when there is no range or it lies outside the chart. */
+  /** Return the buckets the current range covers, or null when there is no range or it lies outside the chart. */
   private selectedSpan(): BucketSpan | null {
     const data = this.histogram;
     if (!data?.start || (!this.range.start && !this.range.end)) return null;

@@ -11,7 +11,7 @@ const PagesKept = 40;
 /**
  * A cache of the filtered event list in fixed-size pages, filled on demand as the table scrolls.
  * One instance serves one filter: the browser creates a new one when the filter changes, so a
- * late answer for an old filter can never land in the new list.
+ * late response for an old filter can never land in the new list.
  */
 export class EventPages {
   /** Number of matching events, or null until the first page has arrived. */
@@ -28,7 +28,7 @@ export class EventPages {
     readonly pageSize = 100,
   ) {}
 
-  /** The row at `index`, or undefined while its page is not loaded. */
+  /** Return the row at `index`, or undefined while its page is not loaded. */
   rowAt(index: number): CloudTrailRow | undefined {
     return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize];
   }

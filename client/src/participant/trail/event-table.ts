@@ -117,6 +117,7 @@ export class TrailEventTable extends LitElement {
     if (this.scrollPending && this.windowLoaded()) {
       this.scrollPending = false;
       performance.measure(ScrollMeasure, ScrollMark);
+      performance.clearMarks(ScrollMark);
     }
   }
 

@@ -18,7 +18,7 @@ export function toInputValue(time: string | undefined): string {
 export function fromInputValue(value: string): string | undefined {
   const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(\.\d+)?$/.exec(value.trim());
   if (!match) return undefined;
-  const date = new Date(`${match[1]}${match[2] ?? ':00'}Z`);
+  const date = new Date(`${match[1]}${match[2] ?? ':00'}${match[3] ?? ''}Z`);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString().replace('.000Z', 'Z');
 }
 
