@@ -162,6 +162,12 @@ describe('cloudtrail browse', () => {
     expect(Date.parse(lastBar.start)).toBeLessThanOrEqual(latestMs);
     expect(Date.parse(before.end!)).toBe(Date.parse(lastBar.start) + before.bucketSeconds * 1_000);
 
+    // The attacker stops CloudTrail at 03:31, after this phase's horizon.
+    const hidden = await histogram({ attributes: { eventName: 'StopLogging' } });
+    expect(hidden.total).toBe(0);
+    expect(hidden.buckets.every((bucket) => bucket.count === 0)).toBe(true);
+    expect((await list({ attributes: { eventName: 'StopLogging' } })).total).toBe(0);
+
     await ok(request(exercise.facilitator, 'phase:advance', { exerciseId: exercise.summary.id }));
     const after = await histogram({});
     expect(after.total).toBeGreaterThan(before.total);
@@ -185,6 +191,15 @@ describe('cloudtrail browse', () => {
     const objects = await list({ attributes: { resourceName: `${bucketArn}/exports/*` } });
     expect(objects.total).toBe(await countWithSql(`len(list_filter(resources, r -> starts_with(r.arn, '${bucketArn}/exports/'))) > 0`));
     expect(objects.total).toBeGreaterThan(0);
+  });
+
+  it('released events join the histogram', async () => {
+    // By now the phases up to 04:30 are released, which include StopLogging at 03:31.
+    const stop = await histogram({ attributes: { eventName: 'StopLogging' } });
+    expect(stop.total).toBeGreaterThan(0);
+    const bar = stop.buckets.find((bucket) => bucket.count > 0)!;
+    expect(Date.parse(bar.start)).toBeLessThanOrEqual(Date.parse('2026-05-08T03:31:40Z'));
+    expect(Date.parse(bar.start) + stop.bucketSeconds * 1_000).toBeGreaterThan(Date.parse('2026-05-08T03:31:40Z'));
   });
 });
 
