@@ -49,6 +49,7 @@ export class TrailEventTable extends LitElement {
         height: ${RowHeight}px;
         padding: 0 6px;
         font-size: 12.5px;
+        vertical-align: middle;
       }
       tbody tr.event,
       tbody tr.pending {
