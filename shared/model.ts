@@ -134,7 +134,7 @@ export interface ExerciseState {
   scoreboardFrozen?: boolean;
 }
 
-/** Quick filters of the CloudTrail browser; `suspicious` is defined in the query worker's filter SQL. */
+/** Quick filters of the CloudTrail browser; `suspicious` is defined in server/query/cloudtrail-where.ts. */
 export type CloudTrailFilter = 'all' | 'iam' | 's3' | 'ec2' | 'suspicious';
 
 /** One row of the CloudTrail event browser. */
