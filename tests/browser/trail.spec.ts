@@ -245,6 +245,23 @@ test('CloudTrail and GuardDuty work like the consoles', async ({ browser }, test
       await expect(findings.getByTestId('finding-row')).toHaveCount(high);
       await expect(findings.getByTestId('finding-severity')).toHaveText(Array(high).fill('HIGH'));
     });
+
+    await test.step('list loaded on a hidden tab fills the table', async () => {
+      // The release above reloaded the CloudTrail list while its tab was hidden; a taller window
+      // then gives the table more room than a list sized while hidden would fill.
+      await alice.setViewportSize({ width: 1280, height: 1000 });
+      await alice.getByTestId('tab-cloudtrail').click();
+      await expect.poll(() => totalOf(panel)).toBeGreaterThan(allTotal);
+      const viewport = panel.getByTestId('cloudtrail-viewport');
+      const lastRowBottom = async () => {
+        const box = await panel.getByTestId('cloudtrail-row').last().boundingBox();
+        return box ? box.y + box.height : 0;
+      };
+      const viewportBox = (await viewport.boundingBox())!;
+      await expect.poll(lastRowBottom).toBeGreaterThanOrEqual(viewportBox.y + viewportBox.height - 1);
+      await saveScreenshot(alice, testInfo, 'trail-06-after-release');
+      await alice.setViewportSize({ width: 1280, height: 720 });
+    });
   } finally {
     await recordFigures({ trail: figures });
     await closeAll(contexts);

@@ -105,12 +105,28 @@ export class TrailEventTable extends LitElement {
   /** True from a scroll that uncovered rows not loaded yet until those rows are rendered. */
   private scrollPending = false;
   private frame = 0;
+  /**
+   * Watches the viewport's size. The participant view hides inactive tabs, so a list loaded on a
+   * hidden tab is sized for a height of 0 and must be sized again when the tab is shown.
+   */
+  private readonly resizeObserver = new ResizeObserver(() => this.updateWindow());
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('pages') && this.viewport) {
-      this.viewport.scrollTop = 0;
+    if (changed.has('pages')) {
+      this.window = { first: 0, last: 0 };
       this.scrollPending = false;
+      if (this.viewport) this.viewport.scrollTop = 0;
     }
+  }
+
+  override firstUpdated(): void {
+    if (this.viewport) this.resizeObserver.observe(this.viewport);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Lit keeps the rendered DOM when the element is moved, so observe it again on reconnection.
+    if (this.viewport) this.resizeObserver.observe(this.viewport);
   }
 
   override updated(changed: Map<PropertyKey, unknown>): void {
@@ -125,6 +141,7 @@ export class TrailEventTable extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     cancelAnimationFrame(this.frame);
+    this.resizeObserver.disconnect();
   }
 
   override render() {
