@@ -247,8 +247,8 @@ test('CloudTrail and GuardDuty work like the consoles', async ({ browser }, test
     });
 
     await test.step('list loaded on a hidden tab fills the table', async () => {
-      // The release above reloaded the CloudTrail list while its tab was hidden; a taller window
-      // then gives the table more room than a list sized while hidden would fill.
+      // The release above reloaded the CloudTrail list while its tab was hidden. A taller window
+      // gives the table more room than a list sized while hidden would fill.
       await alice.setViewportSize({ width: 1280, height: 1000 });
       await alice.getByTestId('tab-cloudtrail').click();
       await expect.poll(() => totalOf(panel)).toBeGreaterThan(allTotal);
