@@ -1,5 +1,6 @@
 import type { AckCallback } from './ack.js';
 import type {
+  CloudTrailHistogram,
   CloudTrailPage,
   ExerciseState,
   ExerciseSummary,
@@ -14,6 +15,7 @@ import type {
 } from './model.js';
 import type {
   CloudTrailGetPayload,
+  CloudTrailHistogramPayload,
   CloudTrailListPayload,
   ExerciseCreatePayload,
   ExerciseRefPayload,
@@ -92,6 +94,7 @@ export interface ClientToServerEvents {
   'exercise:get': (ack: AckCallback<ExerciseState>) => void;
   'cloudtrail:list': (payload: CloudTrailListPayload, ack: AckCallback<CloudTrailPage>) => void;
   'cloudtrail:get': (payload: CloudTrailGetPayload, ack: AckCallback<Record<string, unknown>>) => void;
+  'cloudtrail:histogram': (payload: CloudTrailHistogramPayload, ack: AckCallback<CloudTrailHistogram>) => void;
   'query:run': (payload: QueryRunPayload, ack: AckCallback<QueryResult>) => void;
   'query:cancel': (payload: QueryCancelPayload, ack: AckCallback<QueryCancelResult>) => void;
   'query:presets': (ack: AckCallback<NamedQueryView[]>) => void;

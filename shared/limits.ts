@@ -13,6 +13,10 @@ export const Limits = {
   /** Rows a query returns at most; the total is still counted. */
   queryRowsMax: 1_000,
   cloudTrailPageSizeMax: 200,
+  /** Characters of one CloudTrail attribute filter value, the maximum of CloudTrail's LookupAttribute value. */
+  cloudTrailFilterValueMaxLength: 2_000,
+  /** Bars of the CloudTrail histogram at most; the bucket size is chosen so the span fits. */
+  cloudTrailHistogramBucketsMax: 120,
   /** Bytes of one Socket.IO message (Engine.IO maxHttpBufferSize). */
   socketMessageMaxBytes: 100_000,
   /** Bytes of one Yjs WebSocket frame. */

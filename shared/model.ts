@@ -134,7 +134,7 @@ export interface ExerciseState {
   scoreboardFrozen?: boolean;
 }
 
-/** Quick filters of the CloudTrail browser; `suspicious` is defined in the query worker's filter SQL. */
+/** Quick filters of the CloudTrail browser; `suspicious` is defined in server/query/cloudtrail-where.ts. */
 export type CloudTrailFilter = 'all' | 'iam' | 's3' | 'ec2' | 'suspicious';
 
 /** One row of the CloudTrail event browser. */
@@ -153,6 +153,28 @@ export interface CloudTrailPage {
   rows: CloudTrailRow[];
   total: number;
   offset: number;
+}
+
+/** Number of matching events that happened in `[start, start + bucket length)`. */
+export interface CloudTrailBucket {
+  /** ISO 8601 time of the bucket's start. */
+  start: string;
+  count: number;
+}
+
+/**
+ * Events over time for the CloudTrail browser's histogram. The span runs from the first to the
+ * last released event, whatever the filters match, so that bars keep their place as filters change.
+ */
+export interface CloudTrailHistogram {
+  /** ISO 8601 start of the first bucket, or null when no event is released yet. */
+  start: string | null;
+  /** ISO 8601 end of the last bucket (exclusive), or null when no event is released yet. */
+  end: string | null;
+  bucketSeconds: number;
+  buckets: CloudTrailBucket[];
+  /** Matching events in all buckets together. */
+  total: number;
 }
 
 export interface QueryColumn {

@@ -14,11 +14,51 @@ export const ExerciseCreatePayload = z.strictObject({
 
 export const ExerciseRefPayload = z.strictObject({ exerciseId: id });
 
-export const CloudTrailListPayload = z.strictObject({
-  filter: z.enum(['all', 'iam', 's3', 'ec2', 'suspicious']).default('all'),
-  offset: z.number().int().min(0).max(10_000_000).default(0),
-  limit: z.number().int().min(1).max(Limits.cloudTrailPageSizeMax).default(50),
+const cloudTrailValue = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty; remove the filter instead')
+  .max(Limits.cloudTrailFilterValueMaxLength, `must be at most ${Limits.cloudTrailFilterValueMaxLength} characters`);
+
+/**
+ * Attribute filters of the CloudTrail browser, combined with AND. Text values match exactly and
+ * case-sensitively, or as a prefix when they end in `*` (`185.220.101.*`). `resourceName` matches
+ * a resource's ARN or the name after the ARN's last `:` or `/`.
+ */
+export const CloudTrailAttributes = z.strictObject({
+  eventName: cloudTrailValue.optional(),
+  userName: cloudTrailValue.optional(),
+  accessKeyId: cloudTrailValue.optional(),
+  sourceIPAddress: cloudTrailValue.optional(),
+  eventSource: cloudTrailValue.optional(),
+  resourceName: cloudTrailValue.optional(),
+  readOnly: z.boolean({ error: 'must be true or false' }).optional(),
+  errorCode: cloudTrailValue.optional(),
 });
+
+const cloudTrailTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time such as 2026-05-08T02:17:00Z' });
+
+const cloudTrailSelection = {
+  filter: z.enum(['all', 'iam', 's3', 'ec2', 'suspicious']).default('all'),
+  attributes: CloudTrailAttributes.default({}),
+};
+
+/** Events in `[start, end]` (both inclusive, either may be left out), newest first, one window at a time. */
+export const CloudTrailListPayload = z
+  .strictObject({
+    ...cloudTrailSelection,
+    start: cloudTrailTime.optional(),
+    end: cloudTrailTime.optional(),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(Limits.cloudTrailPageSizeMax).default(50),
+  })
+  .refine((payload) => !payload.start || !payload.end || Date.parse(payload.start) <= Date.parse(payload.end), {
+    path: ['end'],
+    error: 'must not be before start; swap the two times',
+  });
+
+/** Counts per time bucket of the events that match, over the whole released time span. */
+export const CloudTrailHistogramPayload = z.strictObject(cloudTrailSelection);
 
 export const CloudTrailGetPayload = z.strictObject({ eventId: z.string().min(1).max(128) });
 
@@ -52,6 +92,10 @@ export type ExerciseCreatePayload = z.infer<typeof ExerciseCreatePayload>;
 export type ExerciseRefPayload = z.infer<typeof ExerciseRefPayload>;
 export type CloudTrailListPayload = z.input<typeof CloudTrailListPayload>;
 export type CloudTrailGetPayload = z.infer<typeof CloudTrailGetPayload>;
+export type CloudTrailAttributes = z.infer<typeof CloudTrailAttributes>;
+export type CloudTrailHistogramPayload = z.input<typeof CloudTrailHistogramPayload>;
+/** The events a CloudTrail request selects: quick filter, attribute filters and an optional time range. */
+export type CloudTrailCriteria = z.output<typeof CloudTrailHistogramPayload> & { start?: string; end?: string };
 export type QueryRunPayload = z.infer<typeof QueryRunPayload>;
 export type QueryCancelPayload = z.infer<typeof QueryCancelPayload>;
 export type ObjectiveSubmitPayload = z.infer<typeof ObjectiveSubmitPayload>;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '../../shared/errors.js';
 import { Limits } from '../../shared/limits.js';
-import type { CloudTrailFilter, CloudTrailPage, QueryHistoryEntry, QueryResult } from '../../shared/model.js';
+import type { CloudTrailHistogram, CloudTrailPage, QueryHistoryEntry, QueryResult } from '../../shared/model.js';
+import type { CloudTrailCriteria } from '../../shared/schemas.js';
 import { AppError } from '../exercise/errors.js';
 import type { ExerciseService } from '../exercise/exercise-service.js';
 import type { AppLogger } from '../logger.js';
@@ -43,9 +44,15 @@ export class InvestigationService {
     this.admission = new QueryAdmission(limits);
   }
 
-  async listEvents(exerciseId: string, filter: CloudTrailFilter, offset: number, limit: number): Promise<CloudTrailPage> {
+  async listEvents(exerciseId: string, criteria: CloudTrailCriteria, offset: number, limit: number): Promise<CloudTrailPage> {
     const { scenarioId, visibility } = await this.exercises.visibility(exerciseId);
-    return this.engine.listEvents(scenarioId, visibility, filter, offset, limit).catch(toAppError);
+    return this.engine.listEvents(scenarioId, visibility, criteria, offset, limit).catch(toAppError);
+  }
+
+  /** Count the team's visible events that match `criteria` per time bucket, over the released span. */
+  async eventHistogram(exerciseId: string, criteria: CloudTrailCriteria): Promise<CloudTrailHistogram> {
+    const { scenarioId, visibility } = await this.exercises.visibility(exerciseId);
+    return this.engine.histogram(scenarioId, visibility, criteria).catch(toAppError);
   }
 
   async getEvent(exerciseId: string, eventId: string): Promise<Record<string, unknown>> {

@@ -27,7 +27,7 @@ export function instrumentStore(store: Store, metrics: Metrics): Store {
   };
 }
 
-const QueryMethods = { query: 'query', listEvents: 'list', getEvent: 'get' } as const;
+const QueryMethods = { query: 'query', listEvents: 'list', histogram: 'histogram', getEvent: 'get' } as const;
 
 /** Time the engine's request methods, labelled with their kind and outcome. */
 export function instrumentQueryEngine(engine: QueryEngine, metrics: Metrics): void {

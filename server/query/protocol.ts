@@ -1,4 +1,5 @@
-import type { CloudTrailFilter, CloudTrailPage, QueryResult } from '../../shared/model.js';
+import type { CloudTrailHistogram, CloudTrailPage, QueryResult } from '../../shared/model.js';
+import type { CloudTrailCriteria } from '../../shared/schemas.js';
 
 /** Messages between the server and a query worker process (one worker per loaded scenario). */
 
@@ -18,7 +19,8 @@ export interface WorkerInit {
 
 export type WorkerRequest =
   | { id: number; kind: 'query'; visibility: Visibility; sql: string; maxRows: number }
-  | { id: number; kind: 'list'; visibility: Visibility; filter: CloudTrailFilter; offset: number; limit: number }
+  | { id: number; kind: 'list'; visibility: Visibility; criteria: CloudTrailCriteria; offset: number; limit: number }
+  | { id: number; kind: 'histogram'; visibility: Visibility; criteria: CloudTrailCriteria }
   | { id: number; kind: 'get'; visibility: Visibility; eventId: string };
 
 export type WorkerMessage =
@@ -26,7 +28,7 @@ export type WorkerMessage =
   | WorkerRequest
   | { kind: 'interrupt'; id: number };
 
-export type WorkerResultData = QueryResult | CloudTrailPage | Record<string, unknown> | null;
+export type WorkerResultData = QueryResult | CloudTrailPage | CloudTrailHistogram | Record<string, unknown> | null;
 
 export type WorkerReply =
   | { kind: 'ready'; eventCount: number; loadMs: number }

@@ -1,5 +1,6 @@
 import { Limits } from '../../shared/limits.js';
-import type { CloudTrailFilter, CloudTrailPage, QueryResult } from '../../shared/model.js';
+import type { CloudTrailHistogram, CloudTrailPage, QueryResult } from '../../shared/model.js';
+import type { CloudTrailCriteria } from '../../shared/schemas.js';
 import type { AppLogger } from '../logger.js';
 import type { Visibility } from './protocol.js';
 import { ScenarioWorker } from './scenario-worker.js';
@@ -57,8 +58,13 @@ export class QueryEngine {
     return this.workers.get(scenarioId)?.pid;
   }
 
-  async listEvents(scenarioId: string, visibility: Visibility, filter: CloudTrailFilter, offset: number, limit: number): Promise<CloudTrailPage> {
-    return (await this.worker(scenarioId).request({ kind: 'list', visibility, filter, offset, limit })) as CloudTrailPage;
+  async listEvents(scenarioId: string, visibility: Visibility, criteria: CloudTrailCriteria, offset: number, limit: number): Promise<CloudTrailPage> {
+    return (await this.worker(scenarioId).request({ kind: 'list', visibility, criteria, offset, limit })) as CloudTrailPage;
+  }
+
+  /** Count the visible events that match `criteria` per time bucket. */
+  async histogram(scenarioId: string, visibility: Visibility, criteria: CloudTrailCriteria): Promise<CloudTrailHistogram> {
+    return (await this.worker(scenarioId).request({ kind: 'histogram', visibility, criteria })) as CloudTrailHistogram;
   }
 
   async getEvent(scenarioId: string, visibility: Visibility, eventId: string): Promise<Record<string, unknown> | null> {

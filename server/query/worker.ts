@@ -1,7 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { Limits } from '../../shared/limits.js';
-import type { CloudTrailFilter, CloudTrailPage, CloudTrailRow } from '../../shared/model.js';
 import type { WorkerInit, WorkerMessage, WorkerReply, WorkerRequest, WorkerResultData } from './protocol.js';
+import { histogram, listEvents } from './cloudtrail-browse.js';
 import { ConnectionPool } from './connection-pool.js';
 import { HiddenSchema } from './athena-tables.js';
 import { createQueryDatabase, type QueryDatabase } from './query-database.js';
@@ -54,54 +53,6 @@ async function checkLineNumbers(database: QueryDatabase, recordFile: RecordFile)
   }
 }
 
-const FilterSources: Record<Exclude<CloudTrailFilter, 'suspicious'>, string | null> = {
-  all: null,
-  iam: 'iam.amazonaws.com',
-  s3: 's3.amazonaws.com',
-  ec2: 'ec2.amazonaws.com',
-};
-
-/**
- * Events a responder checks first in a key compromise: failed calls (often reconnaissance),
- * changes to identities and to the logging and detection services, and calls that reveal or
- * extend an attacker's reach. A starting point for triage, not a verdict.
- */
-const SuspiciousWhere = `WHERE errorcode IS NOT NULL
-  OR (CAST(readonly AS VARCHAR) = 'false' AND eventsource IN ('iam.amazonaws.com', 'cloudtrail.amazonaws.com', 'guardduty.amazonaws.com', 'config.amazonaws.com', 'organizations.amazonaws.com'))
-  OR eventname IN ('GetCallerIdentity', 'ConsoleLogin', 'RunInstances', 'PutBucketPolicy', 'PutBucketAcl', 'PutBucketPublicAccessBlock', 'DeleteBucketPublicAccessBlock')`;
-
-async function listEvents(connection: DuckDBConnection, filter: CloudTrailFilter, offset: number, limit: number): Promise<CloudTrailPage> {
-  const source = filter === 'suspicious' ? null : FilterSources[filter];
-  let where = '';
-  if (filter === 'suspicious') {
-    where = SuspiciousWhere;
-  } else if (source) {
-    where = 'WHERE eventsource = $source';
-  }
-  const params: Record<string, string> = source ? { source } : {};
-  const total = await connection.runAndReadAll(`SELECT count(*) FROM cloudtrail_logs ${where}`, params);
-  const page = await connection.runAndReadAll(
-    `SELECT eventid, eventtime, eventsource, eventname, awsregion,
-       coalesce(useridentity.username, useridentity.sessioncontext.sessionissuer.username, useridentity.invokedby, useridentity.type),
-       sourceipaddress, errorcode
-     FROM cloudtrail_logs ${where}
-     ORDER BY eventtime DESC, eventid
-     LIMIT ${Math.min(limit, Limits.cloudTrailPageSizeMax)} OFFSET ${offset}`,
-    params,
-  );
-  const rows: CloudTrailRow[] = page.getRowsJson().map((row) => ({
-    eventId: String(row[0]),
-    eventTime: String(row[1]),
-    eventSource: String(row[2]),
-    eventName: String(row[3]),
-    awsRegion: String(row[4]),
-    userName: row[5] === null ? null : String(row[5]),
-    sourceIpAddress: row[6] === null ? null : String(row[6]),
-    errorCode: row[7] === null ? null : String(row[7]),
-  }));
-  return { rows, total: Number(total.getRowsJson()[0]?.[0] ?? 0), offset };
-}
-
 async function getEvent(connection: DuckDBConnection, eventId: string): Promise<Record<string, unknown> | null> {
   const reader = await connection.runAndReadAll('SELECT _line FROM visible_lines WHERE eventid = $id LIMIT 1', { id: eventId });
   const line = reader.getRowsJson()[0]?.[0];
@@ -117,7 +68,8 @@ async function handle(request: WorkerRequest): Promise<void> {
     running.set(request.id, connection);
     let data: WorkerResultData;
     if (request.kind === 'query') data = await runQuery(connection, request.sql, request.maxRows);
-    else if (request.kind === 'list') data = await listEvents(connection, request.filter, request.offset, request.limit);
+    else if (request.kind === 'list') data = await listEvents(connection, request.criteria, request.offset, request.limit);
+    else if (request.kind === 'histogram') data = await histogram(connection, request.criteria);
     else data = await getEvent(connection, request.eventId);
     reply({ kind: 'result', id: request.id, ok: true, data });
     reusable = true;

@@ -61,6 +61,7 @@ async function playFullExercise(): Promise<void> {
   for (const [name, socket] of sockets) {
     state = await ok(capture(request<ExerciseState>(socket, 'exercise:get')));
     await capture(request(socket, 'cloudtrail:list', { filter: 'all', offset: 0, limit: 50 }));
+    await capture(request(socket, 'cloudtrail:histogram', { filter: 'suspicious' }));
     await capture(request(socket, 'query:presets'));
     await capture(request(socket, 'iam:graph'));
     await capture(request(socket, 'query:run', { sql: 'SELECT eventname, count(*) AS n FROM cloudtrail_logs GROUP BY eventname' }));

@@ -107,6 +107,7 @@ describe('authorization matrix', () => {
     ['exercise:get', undefined],
     ['cloudtrail:list', { filter: 'all' }],
     ['cloudtrail:get', { eventId: 'x' }],
+    ['cloudtrail:histogram', {}],
     ['query:run', { sql: 'SELECT 1' }],
     ['objective:submit', { objectiveId: 'compromised-user', answer: 'dev-deploy' }],
     ['hint:open', { objectiveId: 'compromised-user', hintId: 'x' }],

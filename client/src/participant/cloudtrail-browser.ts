@@ -1,18 +1,20 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import type { CloudTrailFilter, CloudTrailPage, CloudTrailRow } from '../../../shared/model.js';
-import '../app/json-view.js';
-import { formatUtc, serviceName } from '../app/format.js';
+import type { CloudTrailFilter, CloudTrailHistogram, CloudTrailRow } from '../../../shared/model.js';
+import type { CloudTrailAttributes } from '../../../shared/schemas.js';
 import type { AppSocket } from '../net/app-socket.js';
 import { describeError, request } from '../net/request.js';
 import type { TeamCollab } from '../net/team-collab.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { draftFromCloudTrail } from './timeline-drafts.js';
+import './trail/attribute-filter-bar.js';
+import './trail/cloudtrail-detail.js';
+import './trail/event-histogram.js';
+import { EventPages } from './trail/event-pages.js';
+import './trail/event-table.js';
+import { ordered, type TimeRange } from './trail/time-range.js';
+import './trail/time-range-inputs.js';
 
-const pageSize = 50;
-
-const filters: { id: CloudTrailFilter; label: string }[] = [
+const quickFilters: { id: CloudTrailFilter; label: string }[] = [
   { id: 'all', label: 'All' },
   { id: 'iam', label: 'IAM' },
   { id: 's3', label: 'S3' },
@@ -20,7 +22,14 @@ const filters: { id: CloudTrailFilter; label: string }[] = [
   { id: 'suspicious', label: 'Suspicious' },
 ];
 
-/** Paged CloudTrail event table with quick filters, and the full record of the selected event. */
+/** Performance API entry names of the time from a filter change to the first rendered rows. */
+export const FilterMark = 'cloudtrail-filter-start';
+export const FilterMeasure = 'cloudtrail-filter-render';
+
+/**
+ * The CloudTrail event history: quick filters, attribute filters, a time range set with inputs or
+ * by brushing the histogram, a virtualised table paged from the server, and the selected record.
+ */
 @customElement('cloudtrail-browser')
 export class CloudTrailBrowser extends LitElement {
   static override styles = [
@@ -37,83 +46,71 @@ export class CloudTrailBrowser extends LitElement {
           grid-template-columns: 1fr;
         }
       }
+      .main {
+        display: flex;
+        flex-direction: column;
+        gap: var(--space);
+        min-width: 0;
+      }
       .toolbar {
         display: flex;
         gap: var(--space);
         align-items: center;
         flex-wrap: wrap;
-        margin-bottom: var(--space);
-      }
-      .toolbar .spacer {
-        flex: 1;
       }
       button[aria-pressed='true'] {
         background: var(--color-accent);
         border-color: var(--color-accent);
         color: var(--color-accent-text);
       }
-      .table-wrap {
-        overflow-x: auto;
-      }
-      th,
-      td {
-        padding: 4px 6px;
-      }
-      table {
-        width: 100%;
-      }
-      td {
-        font-size: 12.5px;
-      }
-      /* Only free-form values may break inside a word, so names and regions stay readable. */
-      td.breakable {
-        overflow-wrap: anywhere;
-      }
-      td.time {
-        min-width: 10ch;
-      }
-      td.error-code {
-        color: var(--color-danger);
-      }
       .detail {
         position: sticky;
         top: 8px;
-      }
-      .actions {
-        margin-bottom: var(--space);
       }
     `,
   ];
 
   @property({ attribute: false }) socket: AppSocket | null = null;
   @property({ attribute: false }) collab: TeamCollab | null = null;
-  /** Number of released phases; a change widens the visible window, so the page is loaded again. */
+  /** Number of released phases; a change widens the visible window, so the data is loaded again. */
   @property({ type: Number }) phaseCount = 0;
 
   @state() private filter: CloudTrailFilter = 'all';
-  @state() private page: CloudTrailPage | null = null;
-  @state() private loading = false;
-  @state() private listError = '';
+  @state() private lookups: CloudTrailAttributes = {};
+  @state() private range: TimeRange = {};
+  @state() private pages: EventPages | null = null;
+  @state() private revision = 0;
+  @state() private histogram: CloudTrailHistogram | null = null;
+  @state() private histogramError = '';
   @state() private selected: CloudTrailRow | null = null;
   @state() private record: Record<string, unknown> | null = null;
   @state() private recordError = '';
-  @state() private addStatus = '';
 
-  /** Sequence number of the latest list request, so a slow older response cannot overwrite a newer one. */
-  private listRequest = 0;
   private recordRequest = 0;
+  private histogramRequest = 0;
+  /** True from a filter change until the first rows for it are rendered. */
+  private filterPending = false;
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('socket') || changed.has('phaseCount')) {
-      void this.load(this.page?.offset ?? 0);
+    if (changed.has('socket') || changed.has('phaseCount')) this.reload(false);
+  }
+
+  override updated(): void {
+    if (this.filterPending && this.pages?.total !== null && this.pages?.total !== undefined) {
+      this.filterPending = false;
+      // The table renders its rows in its own update, which follows this one.
+      void this.renderRoot.querySelector('trail-event-table')?.updateComplete.then(() => {
+        performance.measure(FilterMeasure, FilterMark);
+        performance.clearMarks(FilterMark);
+      });
     }
   }
 
   override render() {
     return html`
-      <section class="panel">
+      <section class="panel main">
         <div class="toolbar" role="group" aria-label="Service filter">
-          ${filters.map(
+          ${quickFilters.map(
             (filter) => html`<button
               data-testid=${`cloudtrail-filter-${filter.id}`}
               aria-pressed=${this.filter === filter.id ? 'true' : 'false'}
@@ -123,156 +120,106 @@ export class CloudTrailBrowser extends LitElement {
             </button>`,
           )}
           <span class="spacer"></span>
-          ${this.renderPager()}
+          <span class="muted" role="status" data-testid="cloudtrail-total">${this.totalText()}</span>
         </div>
-        ${this.listError ? html`<p class="error" role="alert" data-testid="cloudtrail-error">${this.listError}</p>` : null}
+        <trail-filter-bar .lookups=${this.lookups} @attributes-change=${this.onAttributes}></trail-filter-bar>
+        <trail-time-range .range=${this.range} @range-change=${this.onRange}></trail-time-range>
+        ${this.phaseCount === 0 ? null : html`<trail-histogram .histogram=${this.histogram} .range=${this.range} @range-change=${this.onRange}></trail-histogram>`}
+        ${this.histogramError ? html`<p class="error" role="alert">${this.histogramError}</p>` : null}
+        ${this.pages?.error ? html`<p class="error" role="alert" data-testid="cloudtrail-error">Loading events failed: ${this.pages.error}</p>` : null}
         ${this.renderTable()}
       </section>
-      <section class="panel detail" data-testid="cloudtrail-detail">${this.renderDetail()}</section>
+      <section class="panel detail" data-testid="cloudtrail-detail">
+        <cloudtrail-detail
+          .row=${this.selected}
+          .record=${this.record}
+          .recordError=${this.recordError}
+          .collab=${this.collab}
+        ></cloudtrail-detail>
+      </section>
     `;
   }
 
-  private renderPager() {
-    const page = this.page;
-    if (!page) {
-      return html`<span class="muted">${this.loading ? 'Loading…' : ''}</span>`;
-    }
-    const first = page.total === 0 ? 0 : page.offset + 1;
-    const last = page.offset + page.rows.length;
-    return html`
-      <span class="muted" data-testid="cloudtrail-range">${first}–${last} of ${page.total}</span>
-      <button
-        data-testid="cloudtrail-prev"
-        ?disabled=${this.loading || page.offset === 0}
-        @click=${() => this.load(Math.max(0, page.offset - pageSize))}
-      >
-        Previous
-      </button>
-      <button
-        data-testid="cloudtrail-next"
-        ?disabled=${this.loading || last >= page.total}
-        @click=${() => this.load(page.offset + pageSize)}
-      >
-        Next
-      </button>
-    `;
+  private totalText(): string {
+    const total = this.pages?.total;
+    if (total === null || total === undefined) return this.pages ? 'Loading…' : '';
+    return `${total.toLocaleString('en-US')} ${total === 1 ? 'event' : 'events'}`;
   }
 
   private renderTable() {
-    const rows = this.page?.rows ?? [];
     if (this.phaseCount === 0) {
-      return html`<p class="muted" data-testid="cloudtrail-waiting">
-        CloudTrail events appear here once the facilitator starts the exercise.
-      </p>`;
+      return html`<p class="muted" data-testid="cloudtrail-waiting">CloudTrail events appear here once the facilitator starts the exercise.</p>`;
     }
-    if (this.page && rows.length === 0) {
-      return html`<p class="muted" data-testid="cloudtrail-empty">No events match this filter yet.</p>`;
+    if (this.pages?.total === 0) {
+      return html`<p class="muted" data-testid="cloudtrail-empty">No released events match these filters. Remove a filter or widen the time range.</p>`;
     }
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-label="CloudTrail events">
-      <table>
-        <thead>
-          <tr>
-            <th>Time (UTC)</th>
-            <th>User</th>
-            <th>Service</th>
-            <th>Event</th>
-            <th>Region</th>
-            <th>Source IP</th>
-            <th>Error</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${repeat(
-            rows,
-            (row) => row.eventId,
-            (row) => html`<tr
-              class="clickable ${row.eventId === this.selected?.eventId ? 'selected' : ''}"
-              tabindex="0"
-              data-testid="cloudtrail-row"
-              data-event-id=${row.eventId}
-              aria-selected=${row.eventId === this.selected?.eventId ? 'true' : 'false'}
-              @click=${() => this.select(row)}
-              @keydown=${(event: KeyboardEvent) => this.onRowKey(event, row)}
-            >
-              <td class="mono time">${formatUtc(row.eventTime)}</td>
-              <td class="breakable">${row.userName ?? '—'}</td>
-              <td>${serviceName(row.eventSource)}</td>
-              <td>${row.eventName}</td>
-              <td>${row.awsRegion}</td>
-              <td class="mono breakable">${row.sourceIpAddress ?? '—'}</td>
-              <td class="error-code breakable">${row.errorCode ?? ''}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
-  }
-
-  private renderDetail() {
-    if (!this.selected) {
-      return html`<p class="muted">Select an event to see its full record.</p>`;
-    }
-    const onTimeline = this.collab?.hasRef(this.selected.eventId) ?? false;
-    return html`
-      <div class="row">
-        <h3>${this.selected.eventName}</h3>
-        <span class="muted">${formatUtc(this.selected.eventTime)} UTC</span>
-      </div>
-      <div class="row actions">
-        <button
-          class="primary"
-          data-testid="timeline-add"
-          ?disabled=${!this.record || !this.collab || onTimeline}
-          @click=${this.addToTimeline}
-        >
-          ${onTimeline ? 'On the timeline' : 'Add to timeline'}
-        </button>
-        ${this.addStatus ? html`<span role="status" data-testid="timeline-add-status">${this.addStatus}</span>` : null}
-      </div>
-      ${this.recordError ? html`<p class="error" role="alert">${this.recordError}</p>` : null}
-      ${this.record
-        ? html`<json-view .value=${this.record}></json-view>`
-        : this.recordError
-          ? null
-          : html`<p class="muted">Loading the record…</p>`}
-    `;
+    return html`<trail-event-table
+      .pages=${this.pages}
+      .revision=${this.revision}
+      .selectedId=${this.selected?.eventId ?? ''}
+      @row-select=${(event: CustomEvent<CloudTrailRow>) => this.select(event.detail)}
+    ></trail-event-table>`;
   }
 
   private setFilter(filter: CloudTrailFilter): void {
-    if (filter === this.filter) {
-      return;
-    }
+    if (filter === this.filter) return;
     this.filter = filter;
-    void this.load(0);
+    this.reload(true);
   }
 
-  private async load(offset: number): Promise<void> {
-    // Before the start the server has no visible window and rejects the request, which is not an error to show.
+  private onAttributes(event: CustomEvent<CloudTrailAttributes>): void {
+    this.lookups = event.detail;
+    this.reload(true);
+  }
+
+  private onRange(event: CustomEvent<TimeRange>): void {
+    this.range = ordered(event.detail);
+    this.reload(true, false);
+  }
+
+  /**
+   * Start a new event list for the current filters. The table then requests the rows in view from it.
+   * `measured` records the time until the rows show; the histogram ignores the time range, so a
+   * range change leaves it as it is.
+   */
+  private reload(measured: boolean, withHistogram = true): void {
+    // Before the start the server has no visible window and rejects requests, which is not an error to show.
     if (!this.socket || this.phaseCount === 0) {
-      this.listError = '';
+      this.pages = null;
+      this.histogram = null;
       return;
     }
-    const requestId = ++this.listRequest;
-    this.loading = true;
-    const result = await request(this.socket, 'cloudtrail:list', { filter: this.filter, offset, limit: pageSize });
-    if (requestId !== this.listRequest) {
-      return;
+    // NOTE: a phase release also starts a new list, so the table returns to the newest events.
+    const socket = this.socket;
+    const criteria = { filter: this.filter, attributes: this.lookups, ...this.range };
+    const pages = new EventPages(
+      (offset, limit) =>
+        request(socket, 'cloudtrail:list', { ...criteria, offset, limit }).then((result) =>
+          result.ok ? result : { ok: false as const, error: { ...result.error, message: describeError(result.error) } },
+        ),
+      () => {
+        if (this.pages === pages) this.revision += 1;
+      },
+    );
+    if (measured) {
+      performance.mark(FilterMark);
+      this.filterPending = true;
     }
-    this.loading = false;
-    if (!result.ok) {
-      this.page = null;
-      this.listError = `Loading events failed: ${describeError(result.error)}`;
-      return;
-    }
-    this.listError = '';
-    this.page = result.data;
+    this.pages = pages;
+    void pages.ensure({ first: 0, last: 1 });
+    if (withHistogram) void this.loadHistogram(socket);
   }
 
-  private onRowKey(event: KeyboardEvent, row: CloudTrailRow): void {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      void this.select(row);
+  private async loadHistogram(socket: AppSocket): Promise<void> {
+    const requestId = ++this.histogramRequest;
+    const result = await request(socket, 'cloudtrail:histogram', { filter: this.filter, attributes: this.lookups });
+    if (requestId !== this.histogramRequest) return;
+    if (!result.ok) {
+      this.histogramError = `Loading the histogram failed: ${describeError(result.error)}`;
+      return;
     }
+    this.histogramError = '';
+    this.histogram = result.data;
   }
 
   private async select(row: CloudTrailRow): Promise<void> {
@@ -283,7 +230,6 @@ export class CloudTrailBrowser extends LitElement {
     this.selected = row;
     this.record = null;
     this.recordError = '';
-    this.addStatus = '';
 
     const result = await request(this.socket, 'cloudtrail:get', { eventId: row.eventId });
     if (requestId !== this.recordRequest) {
@@ -294,14 +240,6 @@ export class CloudTrailBrowser extends LitElement {
       return;
     }
     this.record = result.data;
-  }
-
-  private addToTimeline(): void {
-    if (!this.collab || !this.selected || !this.record) {
-      return;
-    }
-    const result = this.collab.addEntry(draftFromCloudTrail(this.record, this.selected));
-    this.addStatus = result.added ? 'Added to the team timeline.' : 'This event is already on the team timeline.';
   }
 }
 

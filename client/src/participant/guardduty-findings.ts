@@ -2,15 +2,21 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Finding } from '../../../shared/model.js';
-import '../app/json-view.js';
-import { formatUtc, severityLabel, type SeverityLabel } from '../app/format.js';
+import { formatUtc, plural, severityLabel, type SeverityLabel } from '../app/format.js';
 import type { TeamCollab } from '../net/team-collab.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { draftFromFinding, findingRemoteIp } from './timeline-drafts.js';
+import './guardduty-detail.js';
+import { resourceSearchText } from './guardduty-fields.js';
+import { findingRemoteIp } from './timeline-drafts.js';
 
 const severityOrder: SeverityLabel[] = ['HIGH', 'MEDIUM', 'LOW'];
+const severityNames: Record<SeverityLabel, string> = { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' };
 
-/** Released GuardDuty findings, most severe first, with counts per severity and the raw finding. */
+/**
+ * Released GuardDuty findings, most severe first: counts per severity, filters by severity,
+ * finding type and resource, a "New" marker on findings released since the last visit, and the
+ * selected finding's details.
+ */
 @customElement('guardduty-findings')
 export class GuardDutyFindings extends LitElement {
   static override styles = [
@@ -29,11 +35,26 @@ export class GuardDutyFindings extends LitElement {
       }
       .counts {
         display: flex;
-        gap: 16px;
+        gap: var(--space);
         margin-bottom: var(--space);
+        flex-wrap: wrap;
       }
       .count {
-        font-size: 1.1rem;
+        font-size: 1.05rem;
+      }
+      .count[aria-pressed='true'] {
+        border-color: var(--color-accent);
+        background: var(--color-selected);
+      }
+      .filters {
+        display: flex;
+        gap: var(--space);
+        align-items: end;
+        flex-wrap: wrap;
+        margin-bottom: var(--space);
+      }
+      .filters label {
+        font-size: 12px;
       }
       .detail {
         position: sticky;
@@ -48,9 +69,6 @@ export class GuardDutyFindings extends LitElement {
       }
       td.nowrap {
         white-space: nowrap;
-      }
-      .actions {
-        margin-bottom: var(--space);
       }
       .new-tag {
         margin-right: 6px;
@@ -71,31 +89,81 @@ export class GuardDutyFindings extends LitElement {
   @property({ attribute: false }) seenIds: ReadonlySet<string> = new Set();
 
   @state() private selectedId = '';
-  @state() private addStatus = '';
+  @state() private severity: SeverityLabel | '' = '';
+  @state() private typeText = '';
+  @state() private resourceText = '';
 
   override render() {
     const sorted = [...this.findings].sort(
       (a, b) => b.Severity - a.Severity || String(b.UpdatedAt).localeCompare(String(a.UpdatedAt)),
     );
+    const shown = sorted.filter((finding) => this.passesFilters(finding));
     const selected = sorted.find((finding) => finding.Id === this.selectedId) ?? null;
 
     return html`
       <section class="panel">
-        <div class="counts">
+        <div class="counts" role="group" aria-label="Findings by severity; press one to show only that severity">
           ${severityOrder.map((label) => {
             const count = sorted.filter((finding) => severityLabel(finding.Severity) === label).length;
-            return html`<span class="count">
-              <span class=${`severity-${label}`}>${label}</span>
+            return html`<button
+              class="count"
+              data-testid=${`severity-filter-${label.toLowerCase()}`}
+              aria-pressed=${this.severity === label ? 'true' : 'false'}
+              @click=${() => (this.severity = this.severity === label ? '' : label)}
+            >
+              <span class=${`severity-${label}`}>${severityNames[label]}</span>
               <strong data-testid=${`severity-count-${label.toLowerCase()}`}>${count}</strong>
-            </span>`;
+            </button>`;
           })}
+        </div>
+        <div class="filters">
+          <div>
+            <label for="severity">Severity</label>
+            <select id="severity" data-testid="finding-filter-severity" .value=${this.severity} @change=${this.onSeverity}>
+              <option value="">All</option>
+              ${severityOrder.map((label) => html`<option value=${label} ?selected=${this.severity === label}>${severityNames[label]}</option>`)}
+            </select>
+          </div>
+          <div>
+            <label for="type">Finding type contains</label>
+            <input id="type" data-testid="finding-filter-type" placeholder="Exfiltration" .value=${this.typeText} @input=${this.onType} />
+          </div>
+          <div>
+            <label for="resource">Resource contains</label>
+            <input id="resource" data-testid="finding-filter-resource" placeholder="i-0…, bucket or user" .value=${this.resourceText} @input=${this.onResource} />
+          </div>
+          <span class="muted" role="status" data-testid="finding-shown">${shown.length} of ${plural(sorted.length, 'finding')}</span>
         </div>
         ${sorted.length === 0
           ? html`<p class="muted" data-testid="findings-empty">No findings released yet.</p>`
-          : this.renderTable(sorted)}
+          : shown.length === 0
+            ? html`<p class="muted" data-testid="findings-none-match">No findings match these filters.</p>`
+            : this.renderTable(shown)}
       </section>
-      <section class="panel detail" data-testid="finding-detail">${this.renderDetail(selected)}</section>
+      <section class="panel detail" data-testid="finding-detail">
+        <guardduty-detail .finding=${selected} .collab=${this.collab}></guardduty-detail>
+      </section>
     `;
+  }
+
+  private passesFilters(finding: Finding): boolean {
+    if (this.severity && severityLabel(finding.Severity) !== this.severity) return false;
+    const type = this.typeText.trim().toLowerCase();
+    if (type && !finding.Type.toLowerCase().includes(type)) return false;
+    const resource = this.resourceText.trim().toLowerCase();
+    return !resource || resourceSearchText(finding).includes(resource);
+  }
+
+  private onSeverity(event: Event): void {
+    this.severity = (event.target as HTMLSelectElement).value as SeverityLabel | '';
+  }
+
+  private onType(event: Event): void {
+    this.typeText = (event.target as HTMLInputElement).value;
+  }
+
+  private onResource(event: Event): void {
+    this.resourceText = (event.target as HTMLInputElement).value;
   }
 
   private renderTable(findings: Finding[]) {
@@ -136,31 +204,8 @@ export class GuardDutyFindings extends LitElement {
     </table></div>`;
   }
 
-  private renderDetail(finding: Finding | null) {
-    if (!finding) {
-      return html`<p class="muted">Select a finding to see the raw finding.</p>`;
-    }
-    const onTimeline = this.collab?.hasRef(finding.Id) ?? false;
-    return html`
-      <h3>${finding.Title}</h3>
-      <div class="row actions">
-        <button
-          class="primary"
-          data-testid="timeline-add"
-          ?disabled=${!this.collab || onTimeline}
-          @click=${() => this.addToTimeline(finding)}
-        >
-          ${onTimeline ? 'On the timeline' : 'Add to timeline'}
-        </button>
-        ${this.addStatus ? html`<span role="status" data-testid="timeline-add-status">${this.addStatus}</span>` : null}
-      </div>
-      <json-view .value=${finding}></json-view>
-    `;
-  }
-
   private select(findingId: string): void {
     this.selectedId = findingId;
-    this.addStatus = '';
   }
 
   private onRowKey(event: KeyboardEvent, findingId: string): void {
@@ -168,14 +213,6 @@ export class GuardDutyFindings extends LitElement {
       event.preventDefault();
       this.select(findingId);
     }
-  }
-
-  private addToTimeline(finding: Finding): void {
-    if (!this.collab) {
-      return;
-    }
-    const result = this.collab.addEntry(draftFromFinding(finding));
-    this.addStatus = result.added ? 'Added to the team timeline.' : 'This finding is already on the team timeline.';
   }
 }
 

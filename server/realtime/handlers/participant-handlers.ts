@@ -1,4 +1,4 @@
-import { CloudTrailGetPayload, CloudTrailListPayload, ObjectiveSubmitPayload, QueryCancelPayload, QueryRunPayload } from '../../../shared/schemas.js';
+import { CloudTrailGetPayload, CloudTrailHistogramPayload, CloudTrailListPayload, ObjectiveSubmitPayload, QueryCancelPayload, QueryRunPayload } from '../../../shared/schemas.js';
 import { listPresets } from '../../investigation/query-presets.js';
 import type { AppLogger } from '../../logger.js';
 import { handle } from '../handler.js';
@@ -17,7 +17,13 @@ export function registerParticipantHandlers(socket: AppSocket, deps: RealtimeDep
   handle(socket, logger, 'cloudtrail:list', {
     role: 'participant',
     schema: CloudTrailListPayload,
-    run: ({ filter, offset, limit }, principal) => investigation.listEvents(principal.exerciseId, filter, offset, limit),
+    run: ({ offset, limit, ...criteria }, principal) => investigation.listEvents(principal.exerciseId, criteria, offset, limit),
+  });
+
+  handle(socket, logger, 'cloudtrail:histogram', {
+    role: 'participant',
+    schema: CloudTrailHistogramPayload,
+    run: (criteria, principal) => investigation.eventHistogram(principal.exerciseId, criteria),
   });
 
   handle(socket, logger, 'cloudtrail:get', {
