@@ -14,6 +14,9 @@ export const ExerciseCreatePayload = z.strictObject({
 
 export const ExerciseRefPayload = z.strictObject({ exerciseId: id });
 
+/** A team of an exercise, named by a facilitator. */
+export const TeamRefPayload = z.strictObject({ exerciseId: id, teamId: id });
+
 export const CloudTrailListPayload = z.strictObject({
   filter: z.enum(['all', 'iam', 's3', 'ec2', 'suspicious']).default('all'),
   offset: z.number().int().min(0).max(10_000_000).default(0),
@@ -50,6 +53,7 @@ export const JoinCodeParam = JoinPayload.shape.code;
 
 export type ExerciseCreatePayload = z.infer<typeof ExerciseCreatePayload>;
 export type ExerciseRefPayload = z.infer<typeof ExerciseRefPayload>;
+export type TeamRefPayload = z.infer<typeof TeamRefPayload>;
 export type CloudTrailListPayload = z.input<typeof CloudTrailListPayload>;
 export type CloudTrailGetPayload = z.infer<typeof CloudTrailGetPayload>;
 export type QueryRunPayload = z.infer<typeof QueryRunPayload>;

@@ -10,6 +10,7 @@ import type { InjectService } from '../exercise/inject-service.js';
 import type { InviteService } from '../exercise/invite-service.js';
 import { resolvePrincipal, type Principal } from '../exercise/principal.js';
 import type { TeamAdmin } from '../exercise/team-admin.js';
+import type { TeamProgressService } from '../exercise/team-progress-service.js';
 import type { InvestigationService } from '../investigation/investigation-service.js';
 import type { AppLogger } from '../logger.js';
 import type { ScenarioCatalog } from '../scenario/catalog.js';
@@ -19,6 +20,7 @@ import { registerControlHandlers } from './handlers/control-handlers.js';
 import { registerFacilitatorHandlers } from './handlers/facilitator-handlers.js';
 import { registerObserverHandlers } from './handlers/observer-handlers.js';
 import { registerParticipantHandlers } from './handlers/participant-handlers.js';
+import { registerProgressHandlers } from './handlers/progress-handlers.js';
 import { registerScoreHandlers } from './handlers/score-handlers.js';
 import { registerTeamPlayHandlers } from './handlers/team-play-handlers.js';
 import { isSameOrigin } from './origin.js';
@@ -32,6 +34,7 @@ export interface RealtimeDependencies {
   hints: HintService;
   invites: InviteService;
   scores: ScoreControl;
+  progress: TeamProgressService;
   investigation: InvestigationService;
   scenarios: ScenarioCatalog;
   store: Store;
@@ -91,6 +94,7 @@ export function createSocketServer(
     registerTeamPlayHandlers(socket, deps, logger);
     registerObserverHandlers(socket, deps, logger);
     registerScoreHandlers(socket, deps, logger);
+    registerProgressHandlers(socket, deps, logger);
   });
 
   return io;
