@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { TeamView } from '../../../shared/model.js';
 import type { AppSocket } from '../net/app-socket.js';
+import { appUrl } from '../net/base-path.js';
 import { randomId } from '../net/random-id.js';
 import { describeError, request } from '../net/request.js';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -124,7 +125,7 @@ export class ScorePanel extends LitElement {
     const query = new URLSearchParams({ format });
     if (this.reportTeam) query.set('team', this.reportTeam);
     try {
-      const response = await fetch(`/api/exercises/${encodeURIComponent(this.exerciseId)}/report?${query}`, { headers: { authorization: `Bearer ${this.token}` } });
+      const response = await fetch(appUrl(`/api/exercises/${encodeURIComponent(this.exerciseId)}/report?${query}`), { headers: { authorization: `Bearer ${this.token}` } });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         this.error = body?.error?.message ?? `The report download failed (HTTP ${response.status}).`;
