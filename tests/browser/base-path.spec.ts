@@ -30,7 +30,7 @@ test('app runs under a base path', async ({ browser }, testInfo) => {
 
     await test.step('a phase release reaches the participant', async () => {
       await facilitator.getByTestId('start-exercise').click();
-      await expect(alice.getByTestId('phase-toast')).toContainText('Phase released');
+      await expect(alice.getByTestId('phase-title')).toContainText('Phase 1 of');
       await alice.getByTestId('tab-guardduty').click();
       await expect(alice.getByTestId('finding-row')).toHaveCount(1);
     });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverUrlEnv } from './server-env.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const startTimeoutMs = 30_000;
@@ -29,13 +30,16 @@ export async function startServe(env: Record<string, string>, logPath: string): 
     throw new Error(`Build output is missing (${missing.join(', ')}). Run \`npm run build\` before the browser tests.`);
   }
   mkdirSync(path.dirname(logPath), { recursive: true });
+  // The server stops on an unknown CLOUD_IR_LAB_ variable, and the global setup sets one for the tests.
+  const inherited = { ...process.env };
+  delete inherited[serverUrlEnv];
 
   const server = spawn(process.execPath, ['bin/cloud-ir-lab.js', 'serve'], {
     cwd: repoRoot,
     // Its own process group, so the teardown can also stop any worker process the server started.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    env: { ...inherited, ...env },
   });
   const stop = () => stopServer(server);
   try {
