@@ -243,9 +243,9 @@ export class CollabServer {
       const decoder = decoding.createDecoder(bytes);
       const type = decoding.readVarUint(decoder);
       if (readOnly && !isStateRequest(bytes)) {
-        // A reader may ask for the document (sync step 1) and nothing else. Its sync step 2, edits
-        // and presence are dropped: y-websocket sends step 2 on every connect, so closing the
-        // connection for it would cut off every reader.
+        // A reader may request the document (sync step 1) and nothing else. Its sync step 2, edits
+        // and presence are dropped rather than answered with a close, because y-websocket sends
+        // step 2 on every connect and a close would cut off every reader.
         if (type !== MessageSync && type !== MessageAwareness) throw new Error(`unknown message type ${type}`);
         return;
       }
@@ -321,7 +321,7 @@ function updateBytes(message: Uint8Array): number {
   return decoding.readVarUint8Array(decoder).length;
 }
 
-/** Whether a message is a sync step 1, which asks for the document and changes nothing. */
+/** Whether a message is a sync step 1, which requests the document and changes nothing. */
 function isStateRequest(message: Uint8Array): boolean {
   const decoder = decoding.createDecoder(message);
   if (decoding.readVarUint(decoder) !== MessageSync) return false;

@@ -2,7 +2,7 @@ import { teamDocName } from '../../shared/collab.js';
 import { mayAccessExercise, type Principal } from '../exercise/principal.js';
 import type { StoreData } from '../store/records.js';
 
-/** What a connection may do with a team document: edit it, only read it, or nothing. */
+/** Access of a connection to a team document: edit, read only, or none. */
 export type DocumentAccess = 'write' | 'read' | null;
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Who is online and when each player and team last did something, as seen by this server process.
- * NOTE: kept in memory only. After a restart everyone starts offline until they reconnect, and
- * activity times and query counts start again from the stored answers, hints and join times.
+ * NOTE: kept in memory only. After a restart everyone starts offline until they reconnect, last
+ * activity falls back to the stored answers, hints and join times, and query counts start at zero.
  */
 export class ActivityTracker {
   /** Open Socket.IO connections by player id; a player with two tabs has two. */

@@ -10,9 +10,9 @@ export const ProgressPushIntervalMs = 1_000;
 /** Milliseconds a push waits after the first change, so a request's store write lands before it. */
 const PushDelayMs = 250;
 
-/** Where pushes go; the realtime layer sends them to the exercise's facilitator room. */
+/** Target of progress pushes. The realtime layer sends them to the exercise's facilitator room. */
 export interface ProgressPublisher {
-  /** Whether anyone watches the exercise, so no view is built for nobody. */
+  /** Whether anyone watches the exercise, so that no view is built when no one would receive it. */
   hasListeners(exerciseId: string): boolean;
   publish(update: ProgressUpdate): void;
 }

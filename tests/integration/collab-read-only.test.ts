@@ -50,7 +50,7 @@ describe('read-only team documents', () => {
 
     viewer.doc.getArray<Y.Map<string>>(TimelineArrayName).push([timelineEntry('f', 'DeleteTrail')]);
     viewer.doc.getText('notepad').insert(0, 'written by the facilitator');
-    // A teammate's edit after the facilitator's shows that the connection still works and the order held.
+    // Ana's later edit reaching the viewer shows that the facilitator's edits had time to reach the server.
     ana.doc.getText('notepad').insert(0, 'Ana was here');
     await eventually(() => viewer.doc.getText('notepad').toString().includes('Ana was here'));
     await new Promise((resolve) => setTimeout(resolve, 1_000));

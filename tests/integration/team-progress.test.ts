@@ -35,6 +35,9 @@ describe('team progress', () => {
     const { facilitator, summary, players } = await setUpExercise(server, { Blue: ['Ana', 'Ben'], Green: ['Chloe'] }, { start: true });
     const blueId = summary.teams.find((team) => team.name === 'Blue')!.id;
     const ana = await server.connect(players.get('Ana')!.playerToken);
+    const opened = await ok(request<ExerciseState>(ana, 'exercise:get'));
+    const hintId = opened.objectives.find((candidate) => candidate.id === 'compromised-user')!.hints[0]!.id;
+    await ok(request(ana, 'hint:open', { objectiveId: 'compromised-user', hintId }));
 
     await ok(request(ana, 'objective:submit', { objectiveId: 'compromised-user', answer: 'nobody' }));
     await ok(request(ana, 'objective:submit', { objectiveId: 'compromised-user', answer: 'dev-deploy' }));
@@ -67,6 +70,7 @@ describe('team progress', () => {
     expect(blue?.objectives.attempted).toBe(1);
     expect(blue?.objectives.points).toBe(objective.pointsAwarded);
     expect(blue?.objectives.released).toBe(state.objectives.length);
+    expect(blue?.hintsOpened).toBe(1);
     expect(blue?.score).toBe(state.scoreboard.find((entry) => entry.teamId === blueId)?.score);
     expect(blue?.timelineEntries).toBe(2);
     expect(blue?.reportWords).toBe(5);
@@ -79,6 +83,7 @@ describe('team progress', () => {
 
     const green = teamOf(await ok(request<ProgressUpdate>(facilitator, 'team:progress', { exerciseId: summary.id })), 'Green');
     expect(green?.objectives.solved).toBe(0);
+    expect(green?.hintsOpened).toBe(0);
     expect(green?.timelineEntries).toBe(0);
     expect(JSON.stringify(green)).not.toContain('dev-deploy');
   });

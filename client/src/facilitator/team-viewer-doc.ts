@@ -71,7 +71,7 @@ export class TeamViewerDoc extends EventTarget {
     return entries.sort((a, b) => a.eventTime.localeCompare(b.eventTime) || a.id.localeCompare(b.id));
   }
 
-  /** Each report section as plain text, paragraphs separated by blank lines. */
+  /** Reads each report section as plain text, paragraphs separated by blank lines. */
   report(): { section: ReportSection; text: string }[] {
     return ReportSections.map((section) => ({
       section,
