@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { ChecklistArrayName, reportFragmentName, TimelineArrayName } from '../../shared/collab.js';
 import type { ExerciseState, ProgressUpdate, QueryHistoryEntry, TeamProgress } from '../../shared/model.js';
 import type { InviteResult } from '../../shared/orchestration.js';
-import { eventually, FacilitatorToken, ok, request, TestServer, type ClientSocket } from '../support/harness.js';
+import { eventually, FacilitatorToken, ManualClock, ok, request, TestServer, type ClientSocket } from '../support/harness.js';
 import { setUpExercise } from '../support/exercise-setup.js';
 
 function timelineEntry(id: string): Y.Map<string> {
@@ -88,6 +88,25 @@ describe('team progress', () => {
     expect(JSON.stringify(green)).not.toContain('dev-deploy');
   });
 
+  it('ignores automatic reads as activity', async () => {
+    const clock = new ManualClock();
+    server = await TestServer.start(undefined, { now: clock.now });
+    const { facilitator, summary, players } = await setUpExercise(server, { Blue: ['Ana'] }, { start: true });
+    const joinedAt = new Date(clock.value).toISOString();
+    const ana = await server.connect(players.get('Ana')!.playerToken);
+    const lastActive = async () => teamOf(await ok(request<ProgressUpdate>(facilitator, 'team:progress', { exerciseId: summary.id })), 'Blue')?.members[0]?.lastActiveAt;
+
+    clock.advance(60_000);
+    await ok(request(ana, 'exercise:get'));
+    await ok(request(ana, 'session:get'));
+    await ok(request(ana, 'query:history'));
+    expect(await lastActive()).toBe(joinedAt);
+
+    clock.advance(60_000);
+    await ok(request(ana, 'query:cancel', {}));
+    expect(await lastActive()).toBe(new Date(clock.value).toISOString());
+  });
+
   it('pushes changes to a watching facilitator', async () => {
     server = await TestServer.start();
     const { facilitator, summary, players } = await setUpExercise(server, { Blue: ['Ana'], Green: ['Chloe'] }, { start: true });
@@ -137,7 +156,7 @@ describe('team progress', () => {
     // Forty requests over about two seconds, each of which counts as activity.
     const started = Date.now();
     for (let index = 0; index < 40; index++) {
-      await ok(request(ana, 'query:history'));
+      await ok(request(ana, 'query:cancel', {}));
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await new Promise((resolve) => setTimeout(resolve, 1_200));

@@ -7,6 +7,12 @@ import type { RealtimeDependencies } from '../socket-server.js';
 import type { AppSocket } from '../types.js';
 
 /**
+ * Requests that a person makes on purpose. Reads that the app sends by itself, such as
+ * `exercise:get` after every score change, would make every idle player look busy.
+ */
+const DeliberateRequests: ReadonlySet<string> = new Set(['query:run', 'query:cancel', 'cloudtrail:get', 'objective:submit', 'hint:open', 'inject:answer']);
+
+/**
  * Register the facilitator's progress requests, and track a participant socket's presence and
  * requests for the progress view. Pushes go out as `progress:updated` to the facilitator room.
  */
@@ -34,6 +40,8 @@ export function registerProgressHandlers(socket: AppSocket, deps: RealtimeDepend
   const principal = socket.data.principal;
   if (principal.role !== 'participant') return;
   progress.participantConnected(principal);
-  socket.onAny(() => progress.participantActive(principal));
+  socket.onAny((event: string) => {
+    if (DeliberateRequests.has(event)) progress.participantActive(principal);
+  });
   socket.on('disconnect', () => progress.participantDisconnected(principal));
 }
