@@ -36,10 +36,10 @@ function ownTeamOnly(principal: Principal, docName: string): DocumentAccess {
 
 /**
  * Yjs collaboration over WebSocket at `/collab/<document>`, speaking the y-websocket protocol.
- * A connection is authorised before any sync: the token must belong to a participant whose team
- * owns the document, or to a facilitator of its exercise, who connects read-only. A refused
- * connection is accepted and closed with a 44xx code, which y-websocket treats as final instead of
- * retrying forever.
+ * A connection is authorised before any sync by the `access` option. By default only a participant
+ * whose team owns the document may connect; the app also admits the facilitators of the team's
+ * exercise, read-only. A refused connection is accepted and closed with a 44xx code, which
+ * y-websocket treats as final instead of retrying forever.
  */
 export class CollabServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: Limits.collabFrameMaxBytes });
