@@ -1,5 +1,6 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { closeAll, createExercise, joinTeam, openPage, saveScreenshot, scenarioId, signInAsFacilitator } from './helpers.js';
+import { expectNoSeriousA11yViolations } from './page-checks.js';
 import { testServerUrl } from './server-env.js';
 
 // The first phase of `apexcorp-prod` opens this objective, and this answer solves it.
@@ -70,6 +71,8 @@ test('facilitator follows teams live and reads their work', async ({ browser }, 
       await expect(viewer.getByTestId('viewer-status')).toHaveAttribute('data-status', 'connected');
       await expect(viewer.getByTestId('viewer-timeline-entry')).toHaveCount(1);
       await expect(viewer.locator('input, textarea, select, [contenteditable]')).toHaveCount(0);
+      await expect(viewer.getByTestId('viewer-report-empty')).toContainText('Summary');
+      await expectNoSeriousA11yViolations(facilitator, 'facilitator console with a team view');
 
       await alice.getByTestId('tab-notepad').click();
       await alice.getByTestId('notepad').fill('Key AKIA of dev-deploy is burnt');

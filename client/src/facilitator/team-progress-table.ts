@@ -35,6 +35,9 @@ export class TeamProgressTable extends LitElement {
       td.number {
         text-align: right;
       }
+      td.nowrap {
+        white-space: nowrap;
+      }
       .member {
         display: inline-block;
         margin-right: 8px;
@@ -141,11 +144,11 @@ export class TeamProgressTable extends LitElement {
     return html`<tr data-testid="progress-row" data-team-id=${team.teamId}>
       <th scope="row">${team.teamName}</th>
       <td class="number" data-testid="progress-score">${team.score}</td>
-      <td data-testid="progress-objectives">${team.objectives.solved} / ${team.objectives.attempted} / ${team.objectives.released}</td>
+      <td class="nowrap" data-testid="progress-objectives">${team.objectives.solved} / ${team.objectives.attempted} / ${team.objectives.released}</td>
       <td class="number" data-testid="progress-hints">${team.hintsOpened}</td>
       <td class="number" data-testid="progress-timeline">${team.timelineEntries}</td>
-      <td data-testid="progress-report">${team.reportWords} words, ${team.reportSectionsFilled}/${team.reportSectionCount} sections</td>
-      <td data-testid="progress-checklist">${team.checklist.done}/${team.checklist.total} done</td>
+      <td class="nowrap" data-testid="progress-report">${team.reportWords} words, ${team.reportSectionsFilled}/${team.reportSectionCount} sections</td>
+      <td class="nowrap" data-testid="progress-checklist">${team.checklist.done}/${team.checklist.total} done</td>
       <td class="number" data-testid="progress-queries">${team.queriesRun}</td>
       <td data-testid="progress-members">
         ${team.members.length === 0

@@ -98,6 +98,7 @@ export class TeamViewer extends LitElement {
     const doc = this.doc;
     const timeline = doc?.timeline() ?? [];
     const report = doc?.report() ?? [];
+    const emptySections = report.filter(({ text }) => !text).map(({ section }) => sectionTitles[section] ?? section);
     const checklist = doc?.checklist() ?? [];
     const notepad = doc?.notepad() ?? '';
     return html`<section class="panel" data-testid="team-viewer" data-team-id=${this.teamId} data-revision=${this.revision}>
@@ -129,12 +130,15 @@ export class TeamViewer extends LitElement {
         </section>
         <section>
           <h4>Report</h4>
-          ${report.map(
-            ({ section, text }) => html`<div data-testid="viewer-report-section" data-section=${section}>
-              <strong>${sectionTitles[section] ?? section}</strong>
-              ${text ? html`<pre>${text}</pre>` : html`<p class="muted">Empty.</p>`}
-            </div>`,
-          )}
+          ${report
+            .filter(({ text }) => text)
+            .map(
+              ({ section, text }) => html`<div data-testid="viewer-report-section" data-section=${section}>
+                <strong>${sectionTitles[section] ?? section}</strong>
+                <pre>${text}</pre>
+              </div>`,
+            )}
+          ${emptySections.length > 0 ? html`<p class="muted" data-testid="viewer-report-empty">Not written yet: ${emptySections.join(', ')}.</p>` : null}
         </section>
         <section>
           <h4>Containment checklist</h4>
