@@ -244,7 +244,7 @@ export class CollabServer {
       const type = decoding.readVarUint(decoder);
       if (readOnly && !isStateRequest(bytes)) {
         // A reader may request the document (sync step 1) and nothing else. Its sync step 2, edits
-        // and presence are dropped rather than answered with a close, because y-websocket sends
+        // and presence are dropped without closing the connection, because y-websocket sends
         // step 2 on every connect and a close would cut off every reader.
         if (type !== MessageSync && type !== MessageAwareness) throw new Error(`unknown message type ${type}`);
         return;

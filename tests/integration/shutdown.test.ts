@@ -50,9 +50,9 @@ async function startServerProcess(dataDir: string, settings: Record<string, stri
 
 async function waitUntilReady(url: string): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt++) {
-    // A connection reset counts as not ready yet: on a loaded machine the server's event loop can
-    // stall past its 5 s keep-alive timeout while it prepares the packs, and then it drops the
-    // kept-alive connection that this poll reuses.
+    // A connection reset counts as not ready yet. On a loaded machine the server's event loop can
+    // stall past Node's 5 s keep-alive timeout while it prepares the packs, and the server then
+    // drops the kept-alive connection that this poll reuses.
     const response = await fetch(`${url}/readyz`).catch(() => null);
     if (response?.ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -207,7 +207,7 @@ export class TeamProgressTable extends LitElement {
     this.apply(result.data);
   }
 
-  /** Keeps the newer of two views, since a request's answer can arrive after a later push. */
+  /** Keeps the newer of two views, since a request's response can arrive after a later push. */
   private apply(update: ProgressUpdate): void {
     if (this.latest && this.latest.exerciseId === update.exerciseId && Date.parse(update.at) < Date.parse(this.latest.at)) {
       return;
