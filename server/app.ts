@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { CollabServer } from './collab/collab-server.js';
+import { teamDocumentAccess } from './collab/document-access.js';
 import { DocPersistence } from './collab/doc-persistence.js';
 import type { Config } from './config.js';
 import { ClockControl } from './exercise/clock-control.js';
@@ -15,6 +16,8 @@ import { Notifications } from './exercise/notifier.js';
 import { ScoreControl } from './exercise/score-control.js';
 import { ReleaseScheduler } from './exercise/scheduler.js';
 import { TeamAdmin } from './exercise/team-admin.js';
+import { countTeamDoc } from './exercise/team-progress-docs.js';
+import { TeamProgressService } from './exercise/team-progress-service.js';
 import { resolveFacilitatorToken } from './facilitator-token.js';
 import { apiRoutes } from './http/api-routes.js';
 import { publicUrlRoutes } from './http/public-url-route.js';
@@ -22,6 +25,7 @@ import { auditRoutes } from './http/audit-routes.js';
 import { allowedOriginsOf, mountUnderBasePath, stripBasePath } from './http/base-path.js';
 import { reportRoutes } from './http/report-routes.js';
 import { readIrReport, readTimeline } from './collab/team-document.js';
+import { teamDocName } from '../shared/collab.js';
 import type { ReportSources } from './report/gather.js';
 import { staticRoutes } from './http/static-routes.js';
 import { IamGraphService } from './investigation/iam-graph/iam-graph-service.js';
@@ -33,6 +37,7 @@ import { instrumentQueryEngine, instrumentStore } from './observability/instrume
 import { Metrics } from './observability/metrics.js';
 import { QueryEngine } from './query/query-engine.js';
 import { createSocketNotifier } from './realtime/notifier.js';
+import { Rooms } from './realtime/types.js';
 import { authenticate, createSocketServer } from './realtime/socket-server.js';
 import { ScenarioCatalog } from './scenario/catalog.js';
 import { LowdbStore } from './store/lowdb-store.js';
@@ -112,6 +117,8 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   const scheduler = new ReleaseScheduler(store, control, exerciseLogger);
   const queryLogger = categoryLogger(logger, 'query');
   const queryHistory = new QueryHistory(new QueryLog(path.join(config.dataDir, 'queries'), queryLogger));
+  // Team documents are counted through the collaboration server created below.
+  const progress = new TeamProgressService(context, (docName) => collab.readDocument(docName, countTeamDoc), teamDocName);
   const investigation = new InvestigationService(exercises, engine, queryLogger, queryHistory, {
     maxSqlLength: config.queryMaxSqlLength,
     teamConcurrency: config.queryTeamConcurrency,
@@ -158,7 +165,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   const realtimeLogger = categoryLogger(logger, 'realtime');
   const io = createSocketServer(
     httpServer,
-    { exercises, control, teams, injects, hints, invites, scores, investigation, iamGraph, scenarios, store, facilitatorToken },
+    { exercises, control, teams, injects, hints, invites, scores, progress, investigation, iamGraph, scenarios, store, facilitatorToken },
     realtimeLogger,
     { path: `${config.basePath}/socket.io`, allowedOrigins },
   );
@@ -167,15 +174,35 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     new DocPersistence(path.join(config.dataDir, 'collab')),
     categoryLogger(logger, 'collab'),
     allowedOrigins,
+    {
+      access: (principal, docName) => teamDocumentAccess(principal, docName, store.read()),
+      onDocumentChanged: (docName, playerId) => progress.documentChanged(docName, playerId),
+    },
   );
+  progress.attach({
+    hasListeners: (exerciseId) => (io.sockets.adapter.rooms.get(Rooms.facilitators(exerciseId))?.size ?? 0) > 0,
+    publish: (update) => io.to(Rooms.facilitators(update.exerciseId)).emit('progress:updated', update),
+  });
   live.socketClients = () => io.engine.clientsCount;
   live.loadedDocuments = () => collab.loadedDocumentCount();
   const socketNotifier = createSocketNotifier(io, exercises, realtimeLogger);
   notifications.attach({
     ...socketNotifier,
+    scoreChanged(exerciseId, live, shown, frozen) {
+      socketNotifier.scoreChanged(exerciseId, live, shown, frozen);
+      progress.schedule(exerciseId);
+    },
+    exerciseChanged(exerciseId) {
+      socketNotifier.exerciseChanged(exerciseId);
+      progress.schedule(exerciseId);
+    },
     playerChanged(playerId) {
       socketNotifier.playerChanged(playerId);
       collab.disconnectPlayer(playerId);
+    },
+    inviteRevoked(inviteId) {
+      socketNotifier.inviteRevoked(inviteId);
+      collab.disconnectViewer(inviteId);
     },
   });
   store.onWriteFailed((error) => {
@@ -222,6 +249,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
       await scheduler.stop();
+      progress.close();
 
       lifecycle.info({ clients: io.engine.clientsCount }, 'server stopping: notifying clients');
       io.emit('server:restarting', { message: 'The server is restarting. Your work is saved; the page reconnects when it is back.' });

@@ -6,6 +6,7 @@ import type {
   ExerciseSummary,
   PhaseReleased,
   NamedQueryView,
+  ProgressUpdate,
   QueryCancelResult,
   QueryHistoryEntry,
   QueryResult,
@@ -22,6 +23,7 @@ import type {
   ObjectiveSubmitPayload,
   QueryCancelPayload,
   QueryRunPayload,
+  TeamRefPayload,
 } from './schemas.js';
 import type { AuditPage, BoardState, ClockChanged, InjectAnswerView, InjectView, InviteResult, InviteView, ScoreAdjustmentView, StoreFailure, TeamNoteView } from './orchestration.js';
 import type {
@@ -89,6 +91,10 @@ export interface ClientToServerEvents {
   'scoreboard:freeze': (payload: ScoreboardFreezePayload, ack: AckCallback<ScoreboardUpdate>) => void;
   'team:note': (payload: TeamNotePayload, ack: AckCallback<TeamNoteView>) => void;
   'team:notes': (payload: ExerciseRefPayload, ack: AckCallback<TeamNoteView[]>) => void;
+  /** Every team's progress now; later changes arrive as `progress:updated` once the exercise is watched. */
+  'team:progress': (payload: ExerciseRefPayload, ack: AckCallback<ProgressUpdate>) => void;
+  /** A team's query history, newest first, for the read-only team view. */
+  'team:queries': (payload: TeamRefPayload, ack: AckCallback<QueryHistoryEntry[]>) => void;
 
   // Participant only.
   'exercise:get': (ack: AckCallback<ExerciseState>) => void;
@@ -130,6 +136,8 @@ export interface ServerToClientEvents {
   'query:recorded': (entry: QueryHistoryEntry) => void;
   /** Sent to every client when the server is shutting down; the client reconnects once it is back. */
   'server:restarting': (notice: { message: string }) => void;
+  /** Every team's progress, sent to the exercise's facilitators at most once a second while teams work. */
+  'progress:updated': (update: ProgressUpdate) => void;
 }
 
 export type ClientToServerEventName = keyof ClientToServerEvents;

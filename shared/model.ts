@@ -256,3 +256,55 @@ export interface JoinResult {
 export interface PublicUrlView {
   publicUrl: string | null;
 }
+
+/** A team member in the facilitator's progress view. */
+export interface MemberProgress {
+  playerId: string;
+  displayName: string;
+  /** True while the member has the app open (at least one Socket.IO connection). */
+  online: boolean;
+  /** ISO 8601 time of the member's latest request, edit of the team document or answer; null if none is known. */
+  lastActiveAt: string | null;
+}
+
+/** One team's progress as the facilitator sees it; built from the store and the team document. */
+export interface TeamProgress {
+  teamId: string;
+  teamName: string;
+  /** Live score and rank, also while the public scoreboard is frozen. */
+  score: number;
+  rank: number;
+  members: MemberProgress[];
+  objectives: {
+    /** Objectives solved by the team. */
+    solved: number;
+    /** Objectives the team has sent at least one answer for, solved or not. */
+    attempted: number;
+    /** Objectives released to the team so far. */
+    released: number;
+    /** Points the objectives earned: answers, bonuses, penalties and hint costs. */
+    points: number;
+  };
+  hintsOpened: number;
+  timelineEntries: number;
+  /** Words in the IR report, all sections together. */
+  reportWords: number;
+  /** Report sections with any text, out of `reportSectionCount`. */
+  reportSectionsFilled: number;
+  reportSectionCount: number;
+  checklist: { done: number; total: number };
+  /** Characters in the team notepad. */
+  notepadLength: number;
+  /** Queries the team has run since the server started. */
+  queriesRun: number;
+  /** ISO 8601 time of the team's latest activity; null before any. */
+  lastActivityAt: string | null;
+}
+
+/** Every team's progress in one exercise, sent to its facilitators only. */
+export interface ProgressUpdate {
+  exerciseId: string;
+  /** ISO 8601 server time the view was built. */
+  at: string;
+  teams: TeamProgress[];
+}

@@ -14,6 +14,9 @@ export const ExerciseCreatePayload = z.strictObject({
 
 export const ExerciseRefPayload = z.strictObject({ exerciseId: id });
 
+/** A team of an exercise, named by a facilitator. */
+export const TeamRefPayload = z.strictObject({ exerciseId: id, teamId: id });
+
 const cloudTrailValue = z
   .string()
   .trim()
@@ -90,6 +93,7 @@ export const JoinCodeParam = JoinPayload.shape.code;
 
 export type ExerciseCreatePayload = z.infer<typeof ExerciseCreatePayload>;
 export type ExerciseRefPayload = z.infer<typeof ExerciseRefPayload>;
+export type TeamRefPayload = z.infer<typeof TeamRefPayload>;
 export type CloudTrailListPayload = z.input<typeof CloudTrailListPayload>;
 export type CloudTrailGetPayload = z.infer<typeof CloudTrailGetPayload>;
 export type CloudTrailAttributes = z.infer<typeof CloudTrailAttributes>;

@@ -12,6 +12,7 @@ import type { Principal } from '../exercise/principal.js';
 import { isSameOrigin } from '../realtime/origin.js';
 import type { AppLogger } from '../logger.js';
 import type { DocPersistence } from './doc-persistence.js';
+import type { DocumentAccess } from './document-access.js';
 import { stampPresence, type PresenceIdentity } from './presence.js';
 import { SharedDoc } from './shared-doc.js';
 
@@ -22,10 +23,22 @@ const MessageAwareness = 1;
 /** Milliseconds between keep-alive pings; a connection that misses one is closed. */
 const PingIntervalMs = 30_000;
 
+export interface CollabOptions {
+  /** Access of a signed-in principal to a document; by default a participant edits its own team's document only. */
+  access?: (principal: Principal, docName: string) => DocumentAccess;
+  /** Called after a client's edit was applied, with the editing player's id. */
+  onDocumentChanged?: (docName: string, playerId: string | null) => void;
+}
+
+function ownTeamOnly(principal: Principal, docName: string): DocumentAccess {
+  return principal.role === 'participant' && docName === teamDocName(principal.teamId) ? 'write' : null;
+}
+
 /**
  * Yjs collaboration over WebSocket at `/collab/<document>`, speaking the y-websocket protocol.
- * A connection is authorised before any sync: the token must belong to a participant whose team
- * owns the document. A refused connection is accepted and closed with a 44xx code, which
+ * A connection is authorised before any sync by the `access` option. By default only a participant
+ * whose team owns the document may connect; the app also admits the facilitators of the team's
+ * exercise, read-only. A refused connection is accepted and closed with a 44xx code, which
  * y-websocket treats as final instead of retrying forever.
  */
 export class CollabServer {
@@ -34,6 +47,8 @@ export class CollabServer {
   private readonly alive = new WeakSet<WebSocket>();
   /** Player behind each open connection, so a moved or removed player can be cut off. */
   private readonly players = new Map<WebSocket, string>();
+  /** Principal id behind each read-only connection, so a revoked invitation can be cut off. */
+  private readonly viewers = new Map<WebSocket, string>();
   private readonly pingTimer: NodeJS.Timeout;
   private closing = false;
 
@@ -42,6 +57,7 @@ export class CollabServer {
     private readonly persistence: DocPersistence,
     private readonly logger: AppLogger,
     private readonly allowedOrigins: readonly string[] = [],
+    private readonly options: CollabOptions = {},
   ) {
     this.pingTimer = setInterval(() => this.pingAll(), PingIntervalMs);
     this.pingTimer.unref();
@@ -74,15 +90,30 @@ export class CollabServer {
         ws.close(CollabCloseCode.Unauthenticated, 'Sign in again');
         return;
       }
-      if (principal.role !== 'participant' || docName !== teamDocName(principal.teamId)) {
+      const access = (this.options.access ?? ownTeamOnly)(principal, docName);
+      if (!access) {
         this.logger.warn({ doc: docName, role: principal.role }, 'collaboration connection refused');
         ws.close(CollabCloseCode.Forbidden, 'Not your team');
         return;
       }
-      this.players.set(ws, principal.playerId);
-      ws.on('close', () => this.players.delete(ws));
-      this.connect(ws, docName, { playerId: principal.playerId, name: principal.displayName });
+      if (principal.role === 'participant') {
+        this.players.set(ws, principal.playerId);
+        ws.on('close', () => this.players.delete(ws));
+        this.connect(ws, docName, { playerId: principal.playerId, name: principal.displayName }, access === 'read');
+        return;
+      }
+      this.viewers.set(ws, principal.id);
+      ws.on('close', () => this.viewers.delete(ws));
+      this.logger.info({ doc: docName, role: principal.role }, 'read-only collaboration connection opened');
+      this.connect(ws, docName, { playerId: principal.id, name: principal.name }, true);
     });
+  }
+
+  /** Close every read-only connection opened with this facilitator or invitation id. */
+  disconnectViewer(principalId: string): void {
+    for (const [ws, owner] of this.viewers) {
+      if (owner === principalId) ws.close(CollabCloseCode.Forbidden, 'Invitation revoked');
+    }
   }
 
   /** Close every connection of a player whose team changed or who was removed; the client signs in again to reconnect. */
@@ -128,7 +159,8 @@ export class CollabServer {
     return this.docs.size;
   }
 
-  private connect(ws: WebSocket, docName: string, identity: PresenceIdentity): void {
+  /** Join a connection to a document once it is loaded; a read-only connection syncs but never changes it. */
+  private connect(ws: WebSocket, docName: string, identity: PresenceIdentity, readOnly: boolean): void {
     // Messages that arrive while the stored state is still loading wait here, so no client is
     // synced from an empty document.
     const early: RawData[] = [];
@@ -148,10 +180,10 @@ export class CollabServer {
         }
         shared.connections.set(ws, new Set());
         ws.off('message', collect);
-        ws.on('message', (data) => this.receive(shared, ws, identity, data));
+        ws.on('message', (data) => this.receive(shared, ws, identity, data, readOnly));
         ws.on('close', () => this.disconnect(shared, ws));
         this.greet(shared, ws);
-        for (const data of early) this.receive(shared, ws, identity, data);
+        for (const data of early) this.receive(shared, ws, identity, data, readOnly);
       })
       .catch((error: unknown) => {
         shared.pendingConnections -= 1;
@@ -171,6 +203,7 @@ export class CollabServer {
         encoding.writeVarUint(encoder, MessageSync);
         syncProtocol.writeUpdate(encoder, update);
         this.broadcast(created, encoding.toUint8Array(encoder));
+        this.options.onDocumentChanged?.(name, this.players.get(origin as WebSocket) ?? null);
       });
       created.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
         const changed = [...added, ...updated, ...removed];
@@ -204,11 +237,18 @@ export class CollabServer {
     }
   }
 
-  private receive(shared: SharedDoc, ws: WebSocket, identity: PresenceIdentity, data: RawData): void {
+  private receive(shared: SharedDoc, ws: WebSocket, identity: PresenceIdentity, data: RawData, readOnly: boolean): void {
     try {
       const bytes = toBytes(data);
       const decoder = decoding.createDecoder(bytes);
       const type = decoding.readVarUint(decoder);
+      if (readOnly && !isStateRequest(bytes)) {
+        // A reader may request the document (sync step 1) and nothing else. Its sync step 2, edits
+        // and presence are dropped without closing the connection, because y-websocket sends
+        // step 2 on every connect and a close would cut off every reader.
+        if (type !== MessageSync && type !== MessageAwareness) throw new Error(`unknown message type ${type}`);
+        return;
+      }
       if (type === MessageSync) {
         const incoming = updateBytes(bytes);
         if (incoming > 0 && !shared.canGrowBy(incoming)) {
@@ -279,6 +319,13 @@ function updateBytes(message: Uint8Array): number {
   const syncType = decoding.readVarUint(decoder);
   if (syncType === syncProtocol.messageYjsSyncStep1) return 0;
   return decoding.readVarUint8Array(decoder).length;
+}
+
+/** Whether a message is a sync step 1, which requests the document and changes nothing. */
+function isStateRequest(message: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(message);
+  if (decoding.readVarUint(decoder) !== MessageSync) return false;
+  return decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep1;
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -11,6 +11,7 @@ import type { InviteService } from '../exercise/invite-service.js';
 import { resolvePrincipal, type Principal } from '../exercise/principal.js';
 import type { TeamAdmin } from '../exercise/team-admin.js';
 import type { IamGraphService } from '../investigation/iam-graph/iam-graph-service.js';
+import type { TeamProgressService } from '../exercise/team-progress-service.js';
 import type { InvestigationService } from '../investigation/investigation-service.js';
 import type { AppLogger } from '../logger.js';
 import type { ScenarioCatalog } from '../scenario/catalog.js';
@@ -21,6 +22,7 @@ import { registerFacilitatorHandlers } from './handlers/facilitator-handlers.js'
 import { registerIamGraphHandlers } from './handlers/iam-graph-handlers.js';
 import { registerObserverHandlers } from './handlers/observer-handlers.js';
 import { registerParticipantHandlers } from './handlers/participant-handlers.js';
+import { registerProgressHandlers } from './handlers/progress-handlers.js';
 import { registerScoreHandlers } from './handlers/score-handlers.js';
 import { registerTeamPlayHandlers } from './handlers/team-play-handlers.js';
 import { isSameOrigin } from './origin.js';
@@ -34,6 +36,7 @@ export interface RealtimeDependencies {
   hints: HintService;
   invites: InviteService;
   scores: ScoreControl;
+  progress: TeamProgressService;
   investigation: InvestigationService;
   iamGraph: IamGraphService;
   scenarios: ScenarioCatalog;
@@ -95,6 +98,7 @@ export function createSocketServer(
     registerObserverHandlers(socket, deps, logger);
     registerScoreHandlers(socket, deps, logger);
     registerIamGraphHandlers(socket, deps, logger);
+    registerProgressHandlers(socket, deps, logger);
   });
 
   return io;

@@ -1,17 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FullConfig } from '@playwright/test';
+import { startServe } from './serve-process.js';
 import { serverUrlEnv, testFacilitatorToken } from './server-env.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const startTimeoutMs = 30_000;
-const stopTimeoutMs = 10_000;
-
-/** Matches the address the server prints once it listens, such as `http://127.0.0.1:41234`. */
-const listeningPattern = /http:\/\/(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d+/;
 
 /**
  * Starts `cloud-ir-lab serve` from the existing build on a free port with an empty data folder,
@@ -19,112 +14,21 @@ const listeningPattern = /http:\/\/(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d+/;
  * Builds nothing: run `npm run build` first.
  */
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
-  const builtFiles = ['bin/cloud-ir-lab.js', 'dist/client/index.html', 'dist/server/cli/main.js'];
-  const missing = builtFiles.filter((file) => !existsSync(path.join(repoRoot, file)));
-  if (missing.length > 0) {
-    throw new Error(`Build output is missing (${missing.join(', ')}). Run \`npm run build\` before the browser tests.`);
-  }
-
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cloud-ir-lab-browser-'));
-  const logDir = path.join(repoRoot, 'test-results', 'browser');
-  mkdirSync(logDir, { recursive: true });
-  const logPath = path.join(logDir, 'server.log');
-
-  const server = spawn(process.execPath, ['bin/cloud-ir-lab.js', 'serve'], {
-    cwd: repoRoot,
-    // Its own process group, so the teardown can also stop any worker process the server started.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      FACILITATOR_TOKEN: testFacilitatorToken,
-      NODE_ENV: 'production',
-    },
-  });
-
-  const stop = async (): Promise<void> => {
-    await stopServer(server);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  const logPath = path.join(repoRoot, 'test-results', 'browser', 'server.log');
 
   try {
-    process.env[serverUrlEnv] = await waitForUrl(server, logPath);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return stop;
-}
-
-/** Resolves with the server's URL from its output; the whole output is also copied to `logPath`. */
-function waitForUrl(server: ChildProcess, logPath: string): Promise<string> {
-  const log = createWriteStream(logPath);
-  let output = '';
-  let found = false;
-
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`The server printed no URL within ${startTimeoutMs / 1000} s. Its output is in ${logPath}.`));
-    }, startTimeoutMs);
-
-    const onData = (chunk: Buffer): void => {
-      log.write(chunk);
-      if (found) {
-        return;
-      }
-      output += chunk.toString('utf8');
-      const match = listeningPattern.exec(output);
-      if (match) {
-        found = true;
-        clearTimeout(timer);
-        resolve(match[0]);
-      }
+    const server = await startServe(
+      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, FACILITATOR_TOKEN: testFacilitatorToken, NODE_ENV: 'production' },
+      logPath,
+    );
+    process.env[serverUrlEnv] = server.url;
+    return async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     };
-    server.stdout?.on('data', onData);
-    server.stderr?.on('data', onData);
-    server.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      log.end();
-      reject(new Error(`The server exited before listening (code ${code}, signal ${signal}). Its output is in ${logPath}.`));
-    });
-    server.once('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`Starting the server failed: ${error.message}`));
-    });
-  });
-}
-
-/** Sends SIGTERM to the server and waits; after `stopTimeoutMs` its whole process group gets SIGKILL. */
-async function stopServer(server: ChildProcess): Promise<void> {
-  const pid = server.pid;
-  if (pid === undefined || server.exitCode !== null || server.signalCode !== null) {
-    return;
-  }
-
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  server.kill('SIGTERM');
-  const timedOut = await Promise.race([
-    exited.then(() => false),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), stopTimeoutMs).unref()),
-  ]);
-
-  // The group id is the server's PID because it was spawned detached.
-  signalGroup(pid, timedOut ? 'SIGKILL' : 'SIGTERM');
-  if (timedOut) {
-    await exited;
-  }
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
   } catch (error) {
-    // ESRCH: every process of the group has already exited.
-    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') {
-      throw error;
-    }
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   }
 }

@@ -23,8 +23,9 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
 
-export async function signInAsFacilitator(page: Page): Promise<void> {
-  await page.goto('/');
+/** Signs in from the landing page; `basePath` (such as `/lab`) is the server's BASE_PATH. */
+export async function signInAsFacilitator(page: Page, basePath = ''): Promise<void> {
+  await page.goto(`${basePath}/`);
   await page.getByTestId('facilitator-token').fill(testFacilitatorToken);
   await page.getByTestId('facilitator-sign-in').click();
   await expect(page.getByTestId('facilitator-console')).toBeVisible();
@@ -48,8 +49,9 @@ export async function joinTeam(
   exerciseName: string,
   displayName: string,
   teamName: string,
+  basePath = '',
 ): Promise<void> {
-  await page.goto(`/join/${joinCode}`);
+  await page.goto(`${basePath}/join/${joinCode}`);
   await expect(page.getByTestId('join-exercise-name')).toHaveText(exerciseName);
   await page.getByRole('radio', { name: new RegExp(`^${teamName}\\b`) }).check();
   await page.getByTestId('join-display-name').fill(displayName);

@@ -21,6 +21,7 @@ describe('authorization matrix', () => {
   let betaFacilitator: ClientSocket;
   let blueInject: InjectView;
   let observerToken: string;
+  let betaFacilitatorToken: string;
 
   beforeAll(async () => {
     server = await TestServer.start();
@@ -40,6 +41,7 @@ describe('authorization matrix', () => {
     observerToken = observerInvite.token;
     observer = await server.connect(observerToken);
     const betaInvite = await ok(request<InviteResult>(facilitator, 'invite:create', { exerciseId: beta.id, role: 'facilitator', label: 'Beta lead' }));
+    betaFacilitatorToken = betaInvite.token;
     betaFacilitator = await server.connect(betaInvite.token);
 
     await ok(request(facilitator, 'exercise:start', { exerciseId: alpha.id }));
@@ -78,6 +80,8 @@ describe('authorization matrix', () => {
       ['invite:create', { exerciseId, role: 'facilitator', label: 'Me' }],
       ['invite:list', { exerciseId }],
       ['invite:revoke', { exerciseId, inviteId: 'abc' }],
+      ['team:progress', { exerciseId }],
+      ['team:queries', { exerciseId, teamId }],
     ];
   }
 
@@ -153,7 +157,8 @@ describe('authorization matrix', () => {
     ['another team', () => green.join.playerToken, () => alpha.teams[0]!.id],
     ['another exercise', () => other.join.playerToken, () => alpha.teams[0]!.id],
     ['an observer', () => observerToken, () => alpha.teams[0]!.id],
-    ['the facilitator', () => FacilitatorToken, () => alpha.teams[0]!.id],
+    ['a facilitator of another exercise', () => betaFacilitatorToken, () => alpha.teams[0]!.id],
+    ['the facilitator, for a team that does not exist', () => FacilitatorToken, () => 'no-such-team'],
   ])('refuses the team document to %s', async (_who, token, teamId) => {
     const socket = new WebSocket(`${server.url.replace('http', 'ws')}${CollabPath}/${teamDocName(teamId())}?token=${token()}`);
     const received: Buffer[] = [];
@@ -224,11 +229,11 @@ describe('authorization matrix', () => {
   });
 
   describe('audit log over HTTP', () => {
-    let betaFacilitatorToken: string;
+    let betaReviewerToken: string;
 
     beforeAll(async () => {
       const invite = await ok(request<InviteResult>(facilitator, 'invite:create', { exerciseId: beta.id, role: 'facilitator', label: 'Beta reviewer' }));
-      betaFacilitatorToken = invite.token;
+      betaReviewerToken = invite.token;
     });
 
     const audit = (exerciseId: string, token?: string) =>
@@ -246,7 +251,7 @@ describe('authorization matrix', () => {
       ['no token', () => undefined, 401, 'UNAUTHENTICATED'],
       ['a participant', () => blue.join.playerToken, 403, 'FORBIDDEN'],
       ['an observer', () => observerToken, 403, 'FORBIDDEN'],
-      ['a facilitator of another exercise', () => betaFacilitatorToken, 403, 'FORBIDDEN'],
+      ['a facilitator of another exercise', () => betaReviewerToken, 403, 'FORBIDDEN'],
     ])('rejects %s', async (_who, token, status, code) => {
       const response = await audit(alpha.id, token());
       expect(response.status).toBe(status);

@@ -50,7 +50,11 @@ async function startServerProcess(dataDir: string, settings: Record<string, stri
 
 async function waitUntilReady(url: string): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt++) {
-    if ((await fetch(`${url}/readyz`)).ok) return;
+    // A connection reset counts as not ready yet. On a loaded machine the server's event loop can
+    // stall past Node's 5 s keep-alive timeout while it prepares the packs, and the server then
+    // drops the kept-alive connection that this poll reuses.
+    const response = await fetch(`${url}/readyz`).catch(() => null);
+    if (response?.ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('server did not become ready within 30 seconds');

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import type { ExerciseState } from '../../../shared/model.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ExerciseState, ProgressUpdate } from '../../../shared/model.js';
 import '../app/scenario-clock.js';
 import '../app/scoreboard-table.js';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -12,6 +12,9 @@ import './score-panel.js';
 import './join-link-panel.js';
 import './team-admin-panel.js';
 import './team-roster.js';
+import './team-progress-table.js';
+import type { TeamViewRequest } from './team-progress-table.js';
+import './team-viewer.js';
 
 /** Buttons of the control panel; `extend` and `shorten` change the planned length by ten minutes. */
 export type ExerciseAction = 'start' | 'advance' | 'pause' | 'resume' | 'end' | 'extend' | 'shorten';
@@ -50,6 +53,18 @@ export class ExerciseControl extends LitElement {
   /** The action waiting for its ack, if any; its button stays disabled until then. */
   @property() pendingAction: ExerciseAction | '' = '';
   @property() error = '';
+
+  /** The team open in the read-only viewer, if any. */
+  @state() private viewed: TeamViewRequest | null = null;
+  @state() private progress: ProgressUpdate | null = null;
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    const previous = changed.get('exerciseState') as ExerciseState | null | undefined;
+    if (changed.has('exerciseState') && previous?.exercise.id !== this.exerciseState?.exercise.id) {
+      this.viewed = null;
+      this.progress = null;
+    }
+  }
 
   override render() {
     const current = this.exerciseState;
@@ -106,6 +121,17 @@ export class ExerciseControl extends LitElement {
       </section>
 
       <section class="panel">
+        <h3>Team progress</h3>
+        <team-progress-table
+          .socket=${this.socket}
+          .exerciseId=${exercise.id}
+          @progress-changed=${(event: CustomEvent<ProgressUpdate>) => (this.progress = event.detail)}
+          @team-view-requested=${(event: CustomEvent<TeamViewRequest>) => (this.viewed = event.detail)}
+        ></team-progress-table>
+        ${this.renderViewer(exercise.id)}
+      </section>
+
+      <section class="panel">
         <h3>Teams</h3>
         <team-roster .teams=${exercise.teams}></team-roster>
       </section>
@@ -138,6 +164,23 @@ export class ExerciseControl extends LitElement {
         <invite-panel .socket=${this.socket} .exerciseId=${exercise.id}></invite-panel>
       </section>
     `;
+  }
+
+  private renderViewer(exerciseId: string) {
+    const viewed = this.viewed;
+    if (!viewed) {
+      return null;
+    }
+    const queriesRun = this.progress?.teams.find((team) => team.teamId === viewed.teamId)?.queriesRun ?? 0;
+    return html`<team-viewer
+      .socket=${this.socket}
+      .token=${this.token}
+      .exerciseId=${exerciseId}
+      .teamId=${viewed.teamId}
+      .teamName=${viewed.teamName}
+      .queriesRun=${queriesRun}
+      @team-viewer-closed=${() => (this.viewed = null)}
+    ></team-viewer>`;
   }
 
   private confirmEnd(): void {

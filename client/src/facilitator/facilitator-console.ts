@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ScenarioListing } from '../../../shared/events.js';
 import type { ExerciseState, ExerciseSummary, ScoreboardUpdate } from '../../../shared/model.js';
 import type { SessionEndedDetail } from '../app/app-root.js';
+import '../app/restart-banner.js';
 import { connectAppSocket, isUnauthenticated, type AppSocket } from '../net/app-socket.js';
 import { describeError, request } from '../net/request.js';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -115,6 +116,7 @@ export class FacilitatorConsole extends LitElement {
         <span class="muted" data-testid="connection-status">${this.connectionLabel()}</span>
         <button @click=${this.signOut}>Sign out</button>
       </header>
+      <restart-banner .socket=${this.socket}></restart-banner>
       ${this.connectionError ? html`<p class="error" role="alert">${this.connectionError}</p>` : null}
       ${this.listError ? html`<p class="error" role="alert" data-testid="list-error">${this.listError}</p>` : null}
       ${this.storeError ? html`<p class="error" role="alert" data-testid="store-error">${this.storeError}</p>` : null}

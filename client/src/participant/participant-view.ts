@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/model.js';
 import type { SessionEndedDetail } from '../app/app-root.js';
 import { plural } from '../app/format.js';
+import '../app/restart-banner.js';
 import '../app/toast-notice.js';
 import { connectAppSocket, isUnauthenticated, type AppSocket } from '../net/app-socket.js';
 import { describeError, request } from '../net/request.js';
@@ -154,6 +155,7 @@ export class ParticipantView extends LitElement {
         .teammates=${this.teammates}
         @sign-out-requested=${this.onSignOutRequested}
       ></exercise-header>
+      <restart-banner .socket=${this.socket}></restart-banner>
       ${!this.connected && this.socket
         ? html`<p class="error banner" role="alert" data-testid="connection-banner">
             ${this.connectionError || 'Connecting to the server…'}

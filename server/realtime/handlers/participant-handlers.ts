@@ -36,7 +36,10 @@ export function registerParticipantHandlers(socket: AppSocket, deps: RealtimeDep
     role: 'participant',
     schema: QueryRunPayload,
     run: ({ sql, queryId }, principal) =>
-      investigation.query(principal, sql, queryId, (entry) => socket.nsp.to(Rooms.team(principal.teamId)).emit('query:recorded', entry)),
+      investigation.query(principal, sql, queryId, (entry) => {
+        socket.nsp.to(Rooms.team(principal.teamId)).emit('query:recorded', entry);
+        deps.progress.queryRecorded(principal);
+      }),
   });
 
   handle(socket, logger, 'query:cancel', {
