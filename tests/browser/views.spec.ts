@@ -10,6 +10,7 @@ const participantTabs: [tab: string, content: string | RegExp][] = [
   ['brief', 'brief-summary'],
   ['cloudtrail', 'cloudtrail-row'],
   ['guardduty', 'finding-row'],
+  ['iam', 'iam-node-row'],
   ['athena', 'query-editor'],
   ['timeline', 'collab-status'],
   ['notepad', 'notepad'],
