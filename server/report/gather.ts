@@ -1,3 +1,4 @@
+import { ErrorCode } from '../../shared/errors.js';
 import { teamDocName, type TimelineEntry } from '../../shared/collab.js';
 import type { QueryHistoryEntry } from '../../shared/model.js';
 import { objectiveScore, scoreboard } from '../exercise/scoring.js';
@@ -46,6 +47,18 @@ function objectiveOutcomes(data: Readonly<StoreData>, exercise: ExerciseRecord, 
   });
 }
 
+/** Outcome of a failed query in the words the query tab uses, not the protocol's error code. */
+const QueryOutcomes: Record<string, string> = {
+  [ErrorCode.QueryCancelled]: 'cancelled',
+  [ErrorCode.QueryTimeout]: 'timed out',
+  [ErrorCode.QueryRejected]: 'rejected',
+  [ErrorCode.QueryFailed]: 'failed',
+};
+
+function describeQueryError(code: string | null): string {
+  return (code && QueryOutcomes[code]) ?? 'failed';
+}
+
 /** Gather everything the after-action report of one team needs. */
 export async function gatherTeamReport(data: Readonly<StoreData>, exercise: ExerciseRecord, scenario: Scenario, teamId: string, chain: ChainStep[], sources: ReportSources): Promise<AfterActionInput> {
   const team = data.teams.find((candidate) => candidate.id === teamId && candidate.exerciseId === exercise.id)!;
@@ -57,7 +70,7 @@ export async function gatherTeamReport(data: Readonly<StoreData>, exercise: Exer
   const queries = (await sources.queryHistory(exercise.id, teamId))
     .slice()
     .reverse()
-    .map((query) => ({ atMs: Math.max(0, Date.parse(query.ranAt) - startedAt), author: query.displayName, sql: query.sql, rowCount: query.rowCount, error: query.ok ? null : (query.errorCode ?? 'failed') }));
+    .map((query) => ({ atMs: Math.max(0, Date.parse(query.ranAt) - startedAt), author: query.displayName, sql: query.sql, rowCount: query.rowCount, error: query.ok ? null : describeQueryError(query.errorCode) }));
 
   const injectAnswers = data.injectAnswers
     .filter((answer) => answer.teamId === teamId)

@@ -1,8 +1,16 @@
 import { formatDuration, type AfterActionReport } from './after-action.js';
 
-/** Escape text written by participants so it cannot change the Markdown around it. */
+/**
+ * Escape text written by participants so it cannot change the Markdown around it, while leaving
+ * the text readable as plain text. Characters that mark up inline text are escaped everywhere, and
+ * a heading, list or quote marker only at the start, the one place it takes effect.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1').replace(/\r?\n/g, ' ');
+  return text
+    .replace(/([\\`*_{}[\]|<>~])/g, '\\$1')
+    .replace(/\r?\n/g, ' ')
+    .replace(/^(\s*)(#|[-+](?=\s|$))/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 function table(headers: string[], rows: string[][]): string {
@@ -15,7 +23,13 @@ function table(headers: string[], rows: string[][]): string {
 function multiline(text: string): string {
   return text
     .split(/\n{2,}/)
-    .map((paragraph) => paragraph.split('\n').map(escapeMarkdown).join('  \n'))
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        // List items of the report editor stay Markdown list items.
+        .map((line) => (line.startsWith('- ') ? `- ${escapeMarkdown(line.slice(2))}` : escapeMarkdown(line)))
+        .join('  \n'),
+    )
     .join('\n\n');
 }
 

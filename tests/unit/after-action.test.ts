@@ -85,8 +85,8 @@ describe('after-action report', () => {
 
   it('renders the team report in Markdown', () => {
     const markdown = renderMarkdown(buildAfterActionReport(input([])));
-    expect(markdown).toContain('### Executive summary\n\nKey of dev\\-deploy stolen\\.\n\nUsed from a \\<Tor\\> exit\\.');
-    expect(markdown).toContain('### Containment\n\n\\- Deactivate key AKIAEXAMPLE1  \n\\- Delete user backdoor');
+    expect(markdown).toContain('### Executive summary\n\nKey of dev-deploy stolen.\n\nUsed from a \\<Tor\\> exit.');
+    expect(markdown).toContain('### Containment\n\n- Deactivate key AKIAEXAMPLE1  \n- Delete user backdoor');
     expect(markdown).not.toContain('### Impact');
     expect(markdown).toContain('- [x] Deactivate the stolen key (Ben)');
   });
@@ -104,7 +104,12 @@ describe('after-action report', () => {
   });
 
   it('escapes participant text in Markdown', () => {
-    expect(escapeMarkdown('[click](javascript:alert(1))\n# title')).toBe('\\[click\\]\\(javascript:alert\\(1\\)\\) \\# title');
+    expect(escapeMarkdown('[click](javascript:alert(1))\n# title')).toBe('\\[click\\](javascript:alert(1)) # title');
+    expect(escapeMarkdown('# heading')).toBe('\\# heading');
+    expect(escapeMarkdown('- item')).toBe('\\- item');
+    expect(escapeMarkdown('1. first')).toBe('1\\. first');
+    expect(escapeMarkdown('a | b <img> *bold* `code`')).toBe('a \\| b \\<img\\> \\*bold\\* \\`code\\`');
+    expect(escapeMarkdown('2026-05-08T01:52:07Z dev-deploy')).toBe('2026-05-08T01:52:07Z dev-deploy');
   });
 
   it('escapes participant text in HTML', () => {
