@@ -164,7 +164,7 @@ export class ClockControl {
       if (replayed(data, scope, idempotencyKey)) return { released: [], injects: [], clockChanged: false };
       const record = findExercise(data, exerciseId);
       const result = apply(data, record, scenario, now);
-      remember(data, scope, idempotencyKey, true, now);
+      remember(data, scope, idempotencyKey, true, now, record.id);
       return result;
     });
 

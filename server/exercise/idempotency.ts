@@ -13,8 +13,9 @@ export function replayed<T>(data: Readonly<StoreData>, scope: string, key: strin
   return record ? { result: record.result as T } : undefined;
 }
 
-export function remember(data: StoreData, scope: string, key: string | undefined, result: unknown, now: number): void {
+/** Record the result of a keyed request in the partition of `exerciseId`, the exercise it changed. */
+export function remember(data: StoreData, scope: string, key: string | undefined, result: unknown, now: number, exerciseId: string): void {
   if (!key) return;
   data.idempotency = data.idempotency.filter((record) => now - record.at < KeyLifetimeMs);
-  data.idempotency.push({ key: `${scope}/${key}`, result, at: now });
+  data.idempotency.push({ key: `${scope}/${key}`, exerciseId, result, at: now });
 }

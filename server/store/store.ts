@@ -6,7 +6,12 @@ import type { StoreData } from './records.js';
  */
 export interface Store {
   read(): Readonly<StoreData>;
-  /** Apply `change` to the data and persist it. If persisting fails, the change is rolled back and the error is thrown. */
+  /**
+   * Apply `change` to the data and persist it. If persisting fails, the change is rolled back and
+   * the error is thrown. A change that edits a record in place must append an audit entry for the
+   * record's exercise in the same change (`appendAudit`): the store finds what to save from the
+   * records a change appends or removes.
+   */
   write<T>(change: (data: StoreData) => T): Promise<T>;
   /** Register a listener called with every error of persisting a change, after the rollback. */
   onWriteFailed(listener: (error: unknown) => void): void;

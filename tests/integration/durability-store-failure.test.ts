@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExerciseSummary } from '../../shared/model.js';
 import type { StoreFailure } from '../../shared/orchestration.js';
+import { partitionPath } from '../../server/store/store-files.js';
 import { FacilitatorToken, next, ok, request, TestServer, type ClientSocket } from '../support/harness.js';
 
 /** A store write that fails is rolled back, answered with an error and reported to the facilitators. */
@@ -18,13 +19,13 @@ describe('store failure', () => {
   });
 
   afterAll(async () => {
-    await rm(path.join(server.dataDir, 'exercises.json'), { recursive: true, force: true });
+    await rm(partitionPath(server.dataDir, summary.id), { recursive: true, force: true });
     await server?.stop();
   });
 
   it('reports a failed write and keeps the old state', async () => {
-    // A directory in place of the store file makes the rename of the written temporary file fail.
-    const file = path.join(server.dataDir, 'exercises.json');
+    // A directory in place of the exercise's store file makes the rename of the written temporary file fail.
+    const file = partitionPath(server.dataDir, summary.id);
     await rm(file, { force: true });
     await mkdir(path.join(file, 'blocker'), { recursive: true });
 
