@@ -19,7 +19,7 @@ const EmptyPartitionText = JSON.stringify(emptyStoreData());
 
 /**
  * Store on lowdb JSON files under `DATA_DIR/store/`: one file per exercise and `server.json` for
- * records of no exercise. A change runs at once on the live data; the store then serialises only
+ * records of no exercise. A change runs at once on the live data. The store then serialises only
  * the partitions it touched and writes each through its own `PartitionWriter`, which merges the
  * changes that arrive during a write into the next one (group commit). The promise of a change
  * resolves once all its partitions are on disk, so exercises never wait for each other's writes.

@@ -3,9 +3,9 @@ import { emptyStoreData, type StoreData } from './records.js';
 
 /**
  * The store keeps each exercise's records in a file of its own, so a change to one exercise
- * rewrites only that exercise's file. A partition key is the exercise id; `null` is the server
- * partition, which holds the records of no exercise (idempotency keys of requests such as
- * `exercise:create`).
+ * rewrites only that exercise's file. A partition key is the exercise id, or `null` for the server
+ * partition. That one contains the records of no exercise: idempotency keys from files written
+ * before keys named their exercise.
  */
 export type PartitionKey = string | null;
 
@@ -73,8 +73,8 @@ export function mergePartitions(parts: Partial<StoreData>[]): StoreData {
 const SafeId = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
- * Return the file name of a partition. Ids made by the server are 16 hex characters and are used
- * as they are; any other id (from an older or hand-edited file) is named by its sha256 digest.
+ * Return the file name of a partition. Ids made by the server are 16 hex characters, which are
+ * used as they are. Any other id (from an older or hand-edited file) is named by its sha256 digest.
  */
 export function partitionFileName(key: PartitionKey): string {
   if (key === null) return 'server.json';

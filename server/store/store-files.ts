@@ -31,7 +31,7 @@ function parseStoreText(file: string, text: string): Partial<StoreData> {
 
 /**
  * Make sure the data dir has the partition folder, and return its path. A data dir written
- * before the split holds one `exercises.json`: its records are written to partition files in a
+ * before the split contains one `exercises.json`: its records are written to partition files in a
  * staging folder, which is then renamed into place, so a crash midway leaves the old file in use.
  * The old file is then renamed to `exercises.json.migrated`.
  */
@@ -80,7 +80,7 @@ export async function readStoreData(dataDir: string): Promise<StoreData> {
   return upgradeStoreData(text === null ? null : parseStoreText(legacy, text));
 }
 
-/** Return the path of the file that holds a partition of a data dir's store. */
+/** Return the path of the file that contains a partition of a data dir's store. */
 export function partitionPath(dataDir: string, key: PartitionKey): string {
   return path.join(dataDir, StoreDirName, partitionFileName(key));
 }
