@@ -4,7 +4,7 @@ import { PartitionWriter } from './partition-writer.js';
 import { partitionFileName, replacePartition, splitPartitions, type PartitionKey } from './partitions.js';
 import { emptyStoreData, type StoreData } from './records.js';
 import { prepareStoreDir, readStoreDir } from './store-files.js';
-import type { Store } from './store.js';
+import type { Store, WriteOptions } from './store.js';
 
 export interface StoreOptions {
   /**
@@ -53,7 +53,7 @@ export class LowdbStore implements Store {
     return this.data;
   }
 
-  write<T>(change: (data: StoreData) => T): Promise<T> {
+  write<T>(change: (data: StoreData) => T, options: WriteOptions<T> = {}): Promise<T> {
     const before = snapshot(this.data);
     let result: T;
     try {
@@ -67,8 +67,15 @@ export class LowdbStore implements Store {
     const texts = touched === null ? this.changedPartitions() : this.partitionTexts(touched);
     const untracked = this.verify && touched !== null ? this.untrackedPartitions(touched, texts) : null;
     const saves = [...texts].map(([key, text]) => this.writerFor(key).update(text));
+    let announceError: unknown = null;
+    try {
+      options.applied?.(result);
+    } catch (error) {
+      announceError = error ?? new Error('The applied callback of a store write threw.');
+    }
     return Promise.all(saves).then(() => {
       if (untracked) throw untracked;
+      if (announceError !== null) throw announceError;
       return result;
     });
   }
