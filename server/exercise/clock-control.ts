@@ -186,8 +186,8 @@ export class ClockControl {
         { applied: announceRelease },
       );
     } catch (error) {
-      // The write failed after the release went out: the store has rolled the exercise back, so
-      // every client gets the state as stored again.
+      // The write failed after the release went out. The store has rolled the exercise back, so
+      // every client gets the stored state again.
       if (announced) this.announceRollback(exerciseId, scenario);
       throw error;
     }

@@ -3,7 +3,7 @@ import type { StoreData } from './records.js';
 export interface WriteOptions<T> {
   /**
    * Called with the change's result once the change is in memory, and so visible to reads, but
-   * before it is on disk. For announcements that need not wait for the disk; if it throws, the
+   * before it is on disk. For announcements that need not wait for the disk. If it throws, the
    * write still completes and then rejects with that error.
    */
   applied?: (result: T) => void;
@@ -18,8 +18,8 @@ export interface Store {
   /**
    * Apply `change` to the data and persist it. If persisting fails, the change is rolled back and
    * the error is thrown. A change that edits a record in place must append an audit entry for the
-   * record's exercise in the same change (`appendAudit`): the store finds what to save from the
-   * records a change appends or removes.
+   * record's exercise in the same change (`appendAudit`), because the store finds what to save
+   * from the records a change appends or removes.
    */
   write<T>(change: (data: StoreData) => T, options?: WriteOptions<T>): Promise<T>;
   /** Register a listener called with every error of persisting a change, after the rollback. */

@@ -51,7 +51,7 @@ describe('store failure', () => {
     const response = await request(facilitator, 'exercise:start', { exerciseId: summary.id });
     expect(response).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
 
-    // The release went out while its write ran; once the write failed, the stored state came back.
+    // The release went out while its write ran. Once the write failed, the stored state came back.
     expect((await released).phase.index).toBe(0);
     const restored = await next<ExerciseState>(player, 'exercise:updated');
     expect(restored.clock.status).toBe('ready');
