@@ -51,6 +51,13 @@ describe('LowdbStore', () => {
     await store.close();
   });
 
+  it('writes no file for a change without edits', async () => {
+    const store = await LowdbStore.open(dir);
+    await expect(store.write(() => 42)).resolves.toBe(42);
+    expect(await readdir(path.join(dir, 'store'))).toEqual([]);
+    await store.close();
+  });
+
   it('saves an in-place edit through its audit entry', async () => {
     const store = await LowdbStore.open(dir);
     await store.write((data) => data.teams.push(team('t1')));
