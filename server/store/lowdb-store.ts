@@ -63,16 +63,18 @@ export class LowdbStore implements Store {
       return Promise.reject(error);
     }
 
-    const touched = touchedPartitions(this.data, before);
-    const texts = touched === null ? this.changedPartitions() : this.partitionTexts(touched);
-    const untracked = this.verify && touched !== null ? this.untrackedPartitions(touched, texts) : null;
-    const saves = [...texts].map(([key, text]) => this.writerFor(key).update(text));
+    // Called before serialising, so an announcement does not wait for that either.
     let announceError: unknown = null;
     try {
       options.applied?.(result);
     } catch (error) {
       announceError = error ?? new Error('The applied callback of a store write threw.');
     }
+
+    const touched = touchedPartitions(this.data, before);
+    const texts = touched === null ? this.changedPartitions() : this.partitionTexts(touched);
+    const untracked = this.verify && touched !== null ? this.untrackedPartitions(touched, texts) : null;
+    const saves = [...texts].map(([key, text]) => this.writerFor(key).update(text));
     return Promise.all(saves).then(() => {
       if (untracked) throw untracked;
       if (announceError !== null) throw announceError;
