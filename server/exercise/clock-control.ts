@@ -212,8 +212,16 @@ export class ClockControl {
     this.ctx.logger.info({ exerciseId, action, status: exercise.status, phaseIndex: exercise.phaseIndex, released: change.released }, 'exercise clock changed');
 
     for (const index of change.released) this.ctx.notifications.phaseReleased(exerciseId, releaseMessage(exercise, scenario, index, now));
-    for (const inject of change.injects) this.ctx.notifications.injectSent(exerciseId, injectView(data, inject, null));
-    this.ctx.notifications.clockChanged(exerciseId, clockView(exercise, scenario.manifest.phases, now));
-    this.ctx.notifications.exerciseChanged(exerciseId);
+    const clock = clockView(exercise, scenario.manifest.phases, now);
+    const injects = change.injects.map((inject) => injectView(data, inject, null));
+    const followUp = () => {
+      for (const inject of injects) this.ctx.notifications.injectSent(exerciseId, inject);
+      this.ctx.notifications.clockChanged(exerciseId, clock);
+      this.ctx.notifications.exerciseChanged(exerciseId);
+    };
+    // After a release the other messages wait for the next turn of the event loop, so every
+    // participant's socket gets the findings before the larger states that follow them.
+    if (change.released.length > 0) setImmediate(followUp);
+    else followUp();
   }
 }
