@@ -98,7 +98,7 @@ export class ScenarioWorker {
     });
     this.child = child;
     // A request sent just as the worker dies fails with EPIPE. Without a listener that error would
-    // end the server; the exit handler below rejects the request and starts a new worker.
+    // end the server. The exit handler below rejects the request and starts a new worker.
     child.on('error', (error) => this.logger.warn({ err: error, pid: child.pid }, 'sending to the query worker failed'));
 
     const loaded = new Promise<void>((resolve, reject) => {

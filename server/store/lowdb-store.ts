@@ -9,8 +9,8 @@ import type { Store, WriteOptions } from './store.js';
 export interface StoreOptions {
   /**
    * Compare every partition after each change and reject a change that edited an exercise it
-   * did not append a record or audit entry to. Costs a full serialisation per write; on by
-   * default when NODE_ENV is `test`.
+   * did not append a record or audit entry to. Costs a full serialisation per write, so it is on
+   * by default only when NODE_ENV is `test`.
    */
   verify?: boolean;
 }
@@ -22,7 +22,7 @@ const EmptyPartitionText = JSON.stringify(emptyStoreData());
  * records of no exercise. A change runs at once on the live data. The store then serialises only
  * the partitions it touched and writes each through its own `PartitionWriter`, which merges the
  * changes that arrive during a write into the next one (group commit). The promise of a change
- * resolves once all its partitions are on disk, so exercises never wait for each other's writes.
+ * resolves once all its partitions are on disk, so a change never waits for another exercise's write.
  * A change that throws is rolled back to the last applied state, and a write that fails rolls its
  * partition back to the text on disk and rejects every change still waiting on it.
  * NOTE: writes are not fsynced. An acknowledged change survives a crash of the process, but a
