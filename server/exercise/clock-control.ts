@@ -147,7 +147,14 @@ export class ClockControl {
     appendAudit(data, record, now, principal, action, { elapsedMs: record.clockElapsedMs });
   }
 
-  /** Run one checked change in a store write, then tell every client what changed. */
+  /**
+   * Run one checked change in a store write and tell every client what changed. A change that
+   * releases a phase is announced as soon as it is in memory, while its write runs, so a release
+   * does not wait for the disk. That is safe for two reasons. Queries already see the new phase
+   * from memory during the write. And a release lost in a crash was never acknowledged to the
+   * facilitator, while a planned one is released again from the clock at restart. Other changes
+   * are announced once they are on disk. The acknowledgement always waits for the disk.
+   */
   private async change(
     exerciseId: string,
     principal: Principal | null,
@@ -160,16 +167,40 @@ export class ClockControl {
     const scope = `${principal ? `${principal.role}:${'id' in principal ? principal.id : principal.playerId}` : 'system'}/${action}/${exerciseId}`;
     const now = this.ctx.now();
 
-    const change = await this.ctx.store.write((data) => {
-      if (replayed(data, scope, idempotencyKey)) return { released: [], injects: [], clockChanged: false };
-      const record = findExercise(data, exerciseId);
-      const result = apply(data, record, scenario, now);
-      remember(data, scope, idempotencyKey, true, now);
-      return result;
-    });
+    let announced = false;
+    const announceRelease = (change: Change) => {
+      if (change.released.length === 0) return;
+      announced = true;
+      this.announce(exerciseId, scenario, change, action);
+    };
+    let change: Change;
+    try {
+      change = await this.ctx.store.write(
+        (data) => {
+          if (replayed(data, scope, idempotencyKey)) return { released: [], injects: [], clockChanged: false };
+          const record = findExercise(data, exerciseId);
+          const result = apply(data, record, scenario, now);
+          remember(data, scope, idempotencyKey, true, now, record.id);
+          return result;
+        },
+        { applied: announceRelease },
+      );
+    } catch (error) {
+      // The write failed after the release went out. The store has rolled the exercise back, so
+      // every client gets the stored state again.
+      if (announced) this.announceRollback(exerciseId, scenario);
+      throw error;
+    }
 
-    this.announce(exerciseId, scenario, change, action);
+    if (!announced) this.announce(exerciseId, scenario, change, action);
     return this.exercises.state(exerciseId, null);
+  }
+
+  private announceRollback(exerciseId: string, scenario: Scenario): void {
+    const exercise = findExercise(this.ctx.store.read(), exerciseId);
+    this.ctx.logger.warn({ exerciseId, phaseIndex: exercise.phaseIndex }, 'announced release rolled back after a failed store write');
+    this.ctx.notifications.clockChanged(exerciseId, clockView(exercise, scenario.manifest.phases, this.ctx.now()));
+    this.ctx.notifications.exerciseChanged(exerciseId);
   }
 
   private announce(exerciseId: string, scenario: Scenario, change: Change, action: string): void {
@@ -181,8 +212,16 @@ export class ClockControl {
     this.ctx.logger.info({ exerciseId, action, status: exercise.status, phaseIndex: exercise.phaseIndex, released: change.released }, 'exercise clock changed');
 
     for (const index of change.released) this.ctx.notifications.phaseReleased(exerciseId, releaseMessage(exercise, scenario, index, now));
-    for (const inject of change.injects) this.ctx.notifications.injectSent(exerciseId, injectView(data, inject, null));
-    this.ctx.notifications.clockChanged(exerciseId, clockView(exercise, scenario.manifest.phases, now));
-    this.ctx.notifications.exerciseChanged(exerciseId);
+    const clock = clockView(exercise, scenario.manifest.phases, now);
+    const injects = change.injects.map((inject) => injectView(data, inject, null));
+    const followUp = () => {
+      for (const inject of injects) this.ctx.notifications.injectSent(exerciseId, inject);
+      this.ctx.notifications.clockChanged(exerciseId, clock);
+      this.ctx.notifications.exerciseChanged(exerciseId);
+    };
+    // After a release the other messages wait for the next turn of the event loop, so every
+    // participant's socket gets the findings before the larger states that follow them.
+    if (change.released.length > 0) setImmediate(followUp);
+    else followUp();
   }
 }

@@ -2,6 +2,11 @@ import type { StoreData } from '../store/records.js';
 
 /** Keys older than this are forgotten, so the store does not grow without bound. */
 const KeyLifetimeMs = 24 * 60 * 60 * 1000;
+/**
+ * Keys kept at most, oldest dropped first, so a burst of keyed requests cannot grow the store
+ * within the lifetime. Keyed requests are facilitator actions, by estimate a few hundred in a training day.
+ */
+export const IdempotencyKeysMax = 5_000;
 
 /**
  * Idempotency keys recorded inside the same store write as the action they guard, so a resend
@@ -13,8 +18,10 @@ export function replayed<T>(data: Readonly<StoreData>, scope: string, key: strin
   return record ? { result: record.result as T } : undefined;
 }
 
-export function remember(data: StoreData, scope: string, key: string | undefined, result: unknown, now: number): void {
+/** Record the result of a keyed request in the partition of `exerciseId`, the exercise it changed. */
+export function remember(data: StoreData, scope: string, key: string | undefined, result: unknown, now: number, exerciseId: string): void {
   if (!key) return;
-  data.idempotency = data.idempotency.filter((record) => now - record.at < KeyLifetimeMs);
-  data.idempotency.push({ key: `${scope}/${key}`, result, at: now });
+  const live = data.idempotency.filter((record) => now - record.at < KeyLifetimeMs);
+  data.idempotency = live.length >= IdempotencyKeysMax ? live.slice(live.length - IdempotencyKeysMax + 1) : live;
+  data.idempotency.push({ key: `${scope}/${key}`, exerciseId, result, at: now });
 }

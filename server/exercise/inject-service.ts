@@ -48,7 +48,7 @@ export class InjectService {
         sentAtElapsedMs: elapsedMs(exercise, now),
       };
       data.injects.push(record);
-      remember(data, scope, payload.idempotencyKey, record.id, now);
+      remember(data, scope, payload.idempotencyKey, record.id, now, exercise.id);
       appendAudit(data, exercise, now, principal, 'inject:send', { injectId: record.id, teamId, question: record.question !== null, maxPoints: record.maxPoints });
       return { inject: record, created: true };
     });

@@ -38,7 +38,7 @@ export class ScoreControl {
       data.scoreAdjustments.push(record);
       appendAudit(data, exercise, now, principal, 'score:adjust', { teamId: payload.teamId, points: payload.points, reason: payload.reason });
       const { exerciseId: _exerciseId, ...view } = record;
-      remember(data, scope, payload.idempotencyKey, view, now);
+      remember(data, scope, payload.idempotencyKey, view, now, exercise.id);
       return { view, changed: true };
     });
     if (changed) {
@@ -80,7 +80,7 @@ export class ScoreControl {
       data.facilitatorNotes.push(record);
       appendAudit(data, exercise, now, principal, 'team:note', { teamId: payload.teamId });
       const { exerciseId: _exerciseId, ...view } = record;
-      remember(data, scope, payload.idempotencyKey, view, now);
+      remember(data, scope, payload.idempotencyKey, view, now, exercise.id);
       return view;
     });
   }

@@ -49,16 +49,52 @@ export function scoreboard(data: Readonly<StoreData>, exerciseId: string, until 
 /** Maximum points of the score chart; older changes are merged into the first point. */
 const SeriesPointsMax = 500;
 
-/** List every team's score after each change, oldest first, up to `until`. */
+/** One change of a team's score: points on an objective (floored there) or outside the floor. */
+type ScoreEvent = { at: number; teamId: string; objectiveId: string | null; points: number };
+
+/**
+ * List every team's score after each change, oldest first, up to `until`. Gives the same scores
+ * as `teamScore` at each point, but walks the team's records once in time order instead of
+ * summing them again for every point, because observers receive the series on every score change.
+ */
 export function scoreSeries(data: Readonly<StoreData>, exerciseId: string, until = Infinity): ScorePoint[] {
   const teamIds = data.teams.filter((team) => team.exerciseId === exerciseId).map((team) => team.id);
   const teams = new Set(teamIds);
+  const events: ScoreEvent[] = [];
   const times = new Set<number>();
-  for (const record of [...data.submissions, ...data.hintOpens, ...data.scoreAdjustments]) if (teams.has(record.teamId) && record.at <= until) times.add(record.at);
-  for (const answer of data.injectAnswers) if (teams.has(answer.teamId) && answer.awardedPoints !== null && answer.answeredAt <= until) times.add(answer.answeredAt);
+  for (const record of [...data.submissions, ...data.hintOpens]) {
+    if (teams.has(record.teamId) && record.at <= until) events.push({ at: record.at, teamId: record.teamId, objectiveId: record.objectiveId, points: record.points });
+  }
+  for (const record of data.scoreAdjustments) if (teams.has(record.teamId) && record.at <= until) events.push({ at: record.at, teamId: record.teamId, objectiveId: null, points: record.points });
+  for (const event of events) times.add(event.at);
+  for (const answer of data.injectAnswers) {
+    if (!teams.has(answer.teamId) || answer.answeredAt > until) continue;
+    events.push({ at: answer.answeredAt, teamId: answer.teamId, objectiveId: null, points: answer.awardedPoints ?? 0 });
+    if (answer.awardedPoints !== null) times.add(answer.answeredAt);
+  }
+  events.sort((a, b) => a.at - b.at);
 
   const sorted = [...times].sort((a, b) => a - b).slice(-SeriesPointsMax);
-  return sorted.map((at) => ({ at, scores: Object.fromEntries(teamIds.map((teamId) => [teamId, teamScore(data, teamId, at)])) }));
+  const scores = new Map(teamIds.map((teamId) => [teamId, 0]));
+  const objectiveSums = new Map<string, number>();
+  const series: ScorePoint[] = [];
+  let next = 0;
+  for (const at of sorted) {
+    for (; next < events.length && events[next]!.at <= at; next++) {
+      const event = events[next]!;
+      let change = event.points;
+      if (event.objectiveId !== null) {
+        // Only the part of an objective's sum above zero counts, as in teamScore.
+        const key = `${event.teamId}/${event.objectiveId}`;
+        const before = objectiveSums.get(key) ?? 0;
+        objectiveSums.set(key, before + event.points);
+        change = Math.max(0, before + event.points) - Math.max(0, before);
+      }
+      scores.set(event.teamId, scores.get(event.teamId)! + change);
+    }
+    series.push({ at, scores: Object.fromEntries(scores) });
+  }
+  return series;
 }
 
 /** Return the end of the public view: the freeze time while the scoreboard is frozen, otherwise no limit. */

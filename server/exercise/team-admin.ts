@@ -32,7 +32,7 @@ export class TeamAdmin {
       assertUniqueName(teams, payload.name, null);
       const team = { id: newId(), exerciseId: exercise.id, name: payload.name };
       data.teams.push(team);
-      remember(data, scope, payload.idempotencyKey, team.id, now);
+      remember(data, scope, payload.idempotencyKey, team.id, now, exercise.id);
       appendAudit(data, exercise, now, principal, 'team:create', { teamId: team.id, name: team.name });
     });
   }

@@ -17,6 +17,7 @@ const WindowMs = 60_000;
 export class QueryAdmission {
   private readonly runningByTeam = new Map<string, number>();
   private readonly startsByPlayer = new Map<string, number[]>();
+  private lastSweepAt = 0;
 
   constructor(
     private readonly limits: AdmissionLimits,
@@ -26,6 +27,7 @@ export class QueryAdmission {
   /** Admit a query or throw RATE_LIMITED; call the returned function when the query ends. */
   admit(teamId: string, playerId: string): () => void {
     const now = this.now();
+    this.sweep(now);
     const starts = (this.startsByPlayer.get(playerId) ?? []).filter((time) => time > now - WindowMs);
     if (starts.length >= this.limits.ratePerMinute) {
       const waitSeconds = Math.ceil((starts[0]! + WindowMs - now) / 1000);
@@ -53,5 +55,22 @@ export class QueryAdmission {
       if (left > 0) this.runningByTeam.set(teamId, left);
       else this.runningByTeam.delete(teamId);
     };
+  }
+
+  /** Count of participants whose start times are kept. */
+  get trackedPlayers(): number {
+    return this.startsByPlayer.size;
+  }
+
+  /**
+   * Forget participants whose last start is older than the window, at most once per window, so
+   * players who left (or whose exercise ended) do not keep an entry for the life of the process.
+   */
+  private sweep(now: number): void {
+    if (now - this.lastSweepAt < WindowMs) return;
+    this.lastSweepAt = now;
+    for (const [playerId, starts] of this.startsByPlayer) {
+      if (starts.every((time) => time <= now - WindowMs)) this.startsByPlayer.delete(playerId);
+    }
   }
 }

@@ -13,10 +13,10 @@ export function instrumentStore(store: Store, metrics: Metrics): Store {
     read: () => store.read(),
     close: () => store.close(),
     onWriteFailed: (listener) => store.onWriteFailed(listener),
-    async write(change) {
+    async write(change, options) {
       const stop = metrics.storeWriteDuration.startTimer();
       try {
-        return await store.write(change);
+        return await store.write(change, options);
       } catch (error) {
         if (!(error instanceof AppError)) metrics.storeWriteFailures.inc();
         throw error;

@@ -97,6 +97,9 @@ export class ScenarioWorker {
       env: { ...process.env, UV_THREADPOOL_SIZE: String(WorkerThreadPoolSize) },
     });
     this.child = child;
+    // A request sent just as the worker dies fails with EPIPE. Without a listener that error would
+    // end the server. The exit handler below rejects the request and starts a new worker.
+    child.on('error', (error) => this.logger.warn({ err: error, pid: child.pid }, 'sending to the query worker failed'));
 
     const loaded = new Promise<void>((resolve, reject) => {
       child.on('message', (message: WorkerReply) => {

@@ -147,6 +147,8 @@ export interface AuditRecord {
 export interface IdempotencyRecord {
   /** The scope (actor, request and, where one applies, exercise) and the client's key, joined by "/". */
   key: string;
+  /** Exercise the request changed, whose file keeps the key. Absent in older files, which keep such keys in `server.json`. */
+  exerciseId?: string;
   result: unknown;
   at: number;
 }

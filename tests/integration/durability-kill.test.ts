@@ -10,7 +10,7 @@ import type { Ack } from '../../shared/ack.js';
 import { CollabPath, teamDocName, TimelineArrayName } from '../../shared/collab.js';
 import type { ExerciseState, ExerciseSummary, JoinResult } from '../../shared/model.js';
 import type { InjectView } from '../../shared/orchestration.js';
-import type { StoreData } from '../../server/store/records.js';
+import { readStoreData } from '../../server/store/store-files.js';
 import { eventually, FacilitatorToken, ok, request, type ClientSocket } from '../support/harness.js';
 import { ServerProcess } from '../support/server-process.js';
 
@@ -146,7 +146,7 @@ describe('durability', () => {
     expect(required.filter((action) => action.kind === 'timeline').length).toBeGreaterThan(5);
 
     server = await ServerProcess.start(dataDir);
-    const stored = JSON.parse(await readFile(path.join(dataDir, 'exercises.json'), 'utf8')) as StoreData;
+    const stored = await readStoreData(dataDir);
     const keys = new Set(stored.submissions.map((submission) => submission.idempotencyKey));
     const injects = new Set(stored.injects.map((inject) => inject.id));
     for (const action of required.filter((candidate) => candidate.kind === 'submission')) expect(keys.has(action.id), action.id).toBe(true);
@@ -183,7 +183,7 @@ describe('durability', () => {
     const saved = new Y.Doc();
     Y.applyUpdate(saved, new Uint8Array(await readFile(path.join(dataDir, 'collab', `${teamDocName(blueId)}.yjs`))));
     expect(saved.getArray<Y.Map<string>>(TimelineArrayName).map((item) => item.get('id'))).toEqual(['last-words']);
-    const stored = JSON.parse(await readFile(path.join(dataDir, 'exercises.json'), 'utf8')) as StoreData;
+    const stored = await readStoreData(dataDir);
     expect(stored.submissions.map((submission) => submission.idempotencyKey)).toContain('sigterm-0001');
     saved.destroy();
   });

@@ -12,6 +12,7 @@ import type { ExerciseSummary, JoinResult } from '../../shared/model.js';
 import { createApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
+import { partitionPath } from '../../server/store/store-files.js';
 import { FacilitatorToken, ok, request, ScenariosDir, type ClientSocket } from '../support/harness.js';
 
 /** Metrics an operator alerts on, each driven by a real event: a timeout, a team document, a failed write. */
@@ -89,7 +90,7 @@ describe('metrics under load events', () => {
   });
 
   it('counts failed store writes', async () => {
-    const file = path.join(dataDir, 'exercises.json');
+    const file = partitionPath(dataDir, summary.id);
     // A folder in place of the store file makes the next write fail, as a full or broken disk would.
     await rm(file, { force: true });
     await mkdir(path.join(file, 'blocker'), { recursive: true });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CollabPath, teamDocName } from '../../shared/collab.js';
 import type { ExerciseSummary } from '../../shared/model.js';
+import { readStoreData } from '../../server/store/store-files.js';
 import { FacilitatorToken, ok, request, ScenariosDir, TestServer, type ClientSocket } from '../support/harness.js';
 
 const RepoRoot = path.resolve(import.meta.dirname, '../..');
@@ -134,7 +135,7 @@ describe('graceful shutdown', () => {
         'server stopping: stopping query workers',
         'server stopped',
       ]);
-      const stored = JSON.parse(await readFile(path.join(dataDir, 'exercises.json'), 'utf8')) as { exercises: { name: string }[] };
+      const stored = await readStoreData(dataDir);
       expect(stored.exercises.map((exercise) => exercise.name)).toEqual(['Shutdown drill']);
 
       // The note is still there after a restart on the same data dir.

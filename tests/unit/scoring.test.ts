@@ -72,4 +72,33 @@ describe('scoreSeries', () => {
     store.submissions.push(submission('blue', 'a', 100, 5), submission('red', 'a', 60, 7));
     expect(scoreSeries(store, 'x', 6)).toHaveLength(1);
   });
+
+  it('matches teamScore at every point', () => {
+    const store = data();
+    const objectives = ['a', 'b', 'c'];
+    // A fixed pseudo-random sequence, so a failure is reproducible.
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let index = 0; index < 1400; index++) {
+      const teamId = random() < 0.5 ? 'blue' : 'red';
+      const objectiveId = objectives[Math.floor(random() * objectives.length)]!;
+      const at = Math.floor(random() * 1000);
+      const kind = random();
+      if (kind < 0.6) store.submissions.push({ ...submission(teamId, objectiveId, Math.floor(random() * 80) - 40, at), id: `s${index}` });
+      else if (kind < 0.75) store.hintOpens.push({ id: `h${index}`, exerciseId: 'x', teamId, playerId: 'p', objectiveId, hintId: `hint${index}`, points: -10, at });
+      else if (kind < 0.9) store.scoreAdjustments.push({ id: `j${index}`, exerciseId: 'x', teamId, points: Math.floor(random() * 30) - 15, reason: 'r', by: null, at });
+      else store.injectAnswers.push({ id: `i${index}`, exerciseId: 'x', injectId: 'inj', teamId, playerId: 'p', answer: 'x', answeredAt: at, awardedPoints: random() < 0.5 ? null : 20 });
+    }
+
+    // More change times than the chart keeps, so the first point also carries the older changes.
+    const series = scoreSeries(store, 'x');
+    expect(series).toHaveLength(500);
+    for (const point of series) {
+      expect(point.scores.blue, `blue at ${point.at}`).toBe(teamScore(store, 'blue', point.at));
+      expect(point.scores.red, `red at ${point.at}`).toBe(teamScore(store, 'red', point.at));
+    }
+  });
 });
