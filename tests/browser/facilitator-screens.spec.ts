@@ -11,7 +11,7 @@ async function openSizedPage(contexts: BrowserContext[], browser: Parameters<typ
   return context.newPage();
 }
 
-/** Returns how many CSS pixels the page is wider than its viewport; 0 means no sideways scrolling. */
+/** Returns how many CSS pixels the page is wider than its viewport, so 0 means no sideways scrolling. */
 async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }

@@ -12,7 +12,7 @@ const statusLabels: Record<ClockView['status'], string> = {
   ended: 'Ended',
 };
 
-/** The scenario clock, ticking once a second while the exercise runs; an ended exercise shows no time left. */
+/** The scenario clock, ticking once a second while the exercise runs. An ended exercise shows no time left. */
 @customElement('scenario-clock')
 export class ScenarioClock extends LitElement {
   static override styles = [

@@ -4,12 +4,12 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ScoreboardEntry } from '../../../shared/model.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
-/** Shown above a frozen board, so nobody reads the unchanged scores as live. */
+/** Notice above a frozen board, so viewers do not take the unchanged scores for live ones. */
 const frozenNotice = html`<p class="frozen-badge frozen-notice" role="status" data-testid="scoreboard-frozen-notice">
   Scoreboard frozen: scores as they stood at the freeze. Answers still count and show after the unfreeze.
 </p>`;
 
-/** Team ranking with scores; the viewer's own team is highlighted, and a notice says when the board is frozen. */
+/** Team ranking with scores. The viewer's own team is highlighted, and a notice marks a frozen board. */
 @customElement('scoreboard-table')
 export class ScoreboardTable extends LitElement {
   static override styles = [

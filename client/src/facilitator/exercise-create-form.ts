@@ -9,7 +9,7 @@ import { sharedStyles } from '../styles/shared-styles.js';
 
 const defaultTeamNames = ['Blue', 'Green'];
 
-/** Scenario the README's first exercise runs; the form preselects it when the server has it. */
+/** Scenario of the README's first exercise, which the form preselects when the server lists it. */
 const preferredScenarioId = 'apexcorp-prod';
 
 /** Returns the scenario the form starts with: the preferred one when present, otherwise the first listed. */

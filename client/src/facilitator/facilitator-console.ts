@@ -49,7 +49,7 @@ export class FacilitatorConsole extends LitElement {
         margin: 0;
         flex: 1;
       }
-      /* minmax(0, 1fr): the main column never grows past the viewport for a wide table or long link. */
+      /* With minmax(0, 1fr) a wide table or long link cannot push the main column past the viewport. */
       .layout {
         display: grid;
         grid-template-columns: minmax(260px, 320px) minmax(0, 1fr);

@@ -1,4 +1,4 @@
-/** Time steps the x axis may use, in minutes; the first that keeps the label count at or below the maximum wins. */
+/** Time steps the x axis may use, in minutes. The axis takes the smallest that keeps the tick count within the maximum. */
 const minuteSteps = [1, 2, 5, 10, 15, 30, 60, 120, 240];
 
 /**
@@ -7,10 +7,10 @@ const minuteSteps = [1, 2, 5, 10, 15, 30, 60, 120, 240];
  */
 export function timeTicks(start: number, end: number, maxTicks = 6): number[] {
   const spanMinutes = Math.max(0, end - start) / 60_000;
-  const stepMinutes = minuteSteps.find((step) => spanMinutes / step <= maxTicks) ?? minuteSteps.at(-1)!;
+  const stepMinutes = minuteSteps.find((step) => spanMinutes / step < maxTicks) ?? minuteSteps.at(-1)!;
   const stepMs = stepMinutes * 60_000;
   const ticks: number[] = [];
-  for (let tick = Math.ceil(start / stepMs) * stepMs; tick <= end && ticks.length < maxTicks + 1; tick += stepMs) {
+  for (let tick = Math.ceil(start / stepMs) * stepMs; tick <= end && ticks.length < maxTicks; tick += stepMs) {
     ticks.push(tick);
   }
   return ticks;
@@ -18,7 +18,7 @@ export function timeTicks(start: number, end: number, maxTicks = 6): number[] {
 
 /**
  * Returns score ticks from 0 up to at least `top`, spaced by 1, 2 or 5 times a power of ten,
- * at most `maxTicks` steps. The last tick is the top of the axis; a top below 1 counts as 1.
+ * at most `maxTicks` steps. The last tick is the top of the axis, and a top below 1 counts as 1.
  */
 export function scoreTicks(top: number, maxTicks = 4): number[] {
   const limit = Math.max(1, top);

@@ -6,15 +6,15 @@ import { formatClockTime, scoreTicks, timeTicks } from './chart-ticks.js';
 /** Line colours for up to eight teams, chosen to stay apart on a dark background. */
 const palette = ['#4dabf7', '#f783ac', '#8ce99a', '#ffd43b', '#b197fc', '#ffa94d', '#66d9e8', '#e9ecef'];
 
-/** Drawing size in SVG units; the SVG scales to its container, so the labels scale with it. */
+/** Drawing size in SVG units. The SVG scales to its container, so the labels scale with it. */
 const width = 960;
 const height = 400;
 /** Room for the score labels on the left and the time labels below. */
-const left = 64;
+const left = 72;
 const right = 24;
 const top = 20;
 const bottom = 48;
-const labelSize = 18;
+const labelSize = 22;
 
 /**
  * Score over time of every team, as step lines: a score stays level until the next change.
@@ -71,7 +71,7 @@ export class ScoreChart extends LitElement {
     }
     const xLabels = xTicks.map(
       (tick) => svg`<line class="axis" x1=${x(tick)} y1=${height - bottom} x2=${x(tick)} y2=${height - bottom + 6}></line>
-        <text data-testid="score-chart-x-label" x=${x(tick)} y=${height - bottom + 28} fill="currentColor" font-size=${labelSize} text-anchor="middle">${formatClockTime(tick)}</text>`,
+        <text data-testid="score-chart-x-label" x=${x(tick)} y=${height - bottom + 32} fill="currentColor" font-size=${labelSize} text-anchor="middle">${formatClockTime(tick)}</text>`,
     );
 
     return html`

@@ -7,7 +7,7 @@ import { sharedStyles } from '../styles/shared-styles.js';
 
 /**
  * The participant's header: exercise, phase, clock, team, who is online and the team's standing.
- * It marks a frozen scoreboard next to the score and replaces the phase line once the exercise has ended.
+ * It marks a frozen scoreboard next to the score and adds a banner under the phase once the exercise has ended.
  */
 @customElement('exercise-header')
 export class ExerciseHeader extends LitElement {
