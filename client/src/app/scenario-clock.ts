@@ -12,7 +12,7 @@ const statusLabels: Record<ClockView['status'], string> = {
   ended: 'Ended',
 };
 
-/** The scenario clock, ticking once a second while the exercise runs. */
+/** The scenario clock, ticking once a second while the exercise runs. An ended exercise shows no time left. */
 @customElement('scenario-clock')
 export class ScenarioClock extends LitElement {
   static override styles = [
@@ -68,8 +68,10 @@ export class ScenarioClock extends LitElement {
     return html`<span data-testid="scenario-clock" data-status=${this.clock.status}>
       <span class="time" title="Scenario time">${scenarioTime}</span>
       <span class="muted">· elapsed ${formatDuration(reading.elapsedMs)}</span>
-      ${reading.remainingMs === undefined ? null : html`<span class="muted" data-testid="clock-remaining">· ${formatDuration(reading.remainingMs)} left</span>`}
-      ${this.clock.status === 'running' ? null : html`<span class="muted">· ${statusLabels[this.clock.status]}</span>`}
+      ${reading.remainingMs === undefined || this.clock.status === 'ended'
+        ? null
+        : html`<span class="muted" data-testid="clock-remaining">· ${formatDuration(reading.remainingMs)} left</span>`}
+      ${this.clock.status === 'running' ? null : html`<span class="muted" data-testid="clock-status">· ${statusLabels[this.clock.status]}</span>`}
     </span>`;
   }
 }

@@ -4,7 +4,12 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ScoreboardEntry } from '../../../shared/model.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
-/** Team ranking with scores; the viewer's own team is highlighted. */
+/** Notice above a frozen board, so viewers do not take the unchanged scores for live ones. */
+const frozenNotice = html`<p class="frozen-badge frozen-notice" role="status" data-testid="scoreboard-frozen-notice">
+  Scoreboard frozen: scores as they stood at the freeze. Answers still count and show after the unfreeze.
+</p>`;
+
+/** Team ranking with scores. The viewer's own team is highlighted, and a notice marks a frozen board. */
 @customElement('scoreboard-table')
 export class ScoreboardTable extends LitElement {
   static override styles = [
@@ -13,6 +18,9 @@ export class ScoreboardTable extends LitElement {
       tr.own {
         background: var(--color-selected);
         font-weight: 600;
+      }
+      .frozen-notice {
+        margin: 0 0 var(--space);
       }
       .number {
         text-align: right;
@@ -23,6 +31,8 @@ export class ScoreboardTable extends LitElement {
 
   @property({ attribute: false }) entries: ScoreboardEntry[] = [];
   @property() ownTeamId = '';
+  /** True while the public board is frozen, so the scores shown are those at the freeze. */
+  @property({ type: Boolean }) frozen = false;
 
   override render() {
     if (this.entries.length === 0) {
@@ -30,7 +40,7 @@ export class ScoreboardTable extends LitElement {
     }
 
     const sorted = [...this.entries].sort((a, b) => a.rank - b.rank || a.teamName.localeCompare(b.teamName));
-    return html`<table data-testid="scoreboard">
+    return html`${this.frozen ? frozenNotice : null}<table data-testid="scoreboard">
       <thead>
         <tr><th>Rank</th><th>Team</th><th class="number">Score</th></tr>
       </thead>

@@ -21,6 +21,7 @@ export type ExerciseAction = 'start' | 'advance' | 'pause' | 'resume' | 'end' | 
 
 /**
  * The facilitator's view of one exercise: join link, phase, clock, teams and scoreboard.
+ * "Start exercise" shows only while the exercise is ready, because it cannot be pressed again.
  * The buttons fire `exercise-action` with the ExerciseAction; the console sends the request.
  */
 @customElement('exercise-control')
@@ -28,9 +29,12 @@ export class ExerciseControl extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      /* The single track may shrink below its content, so wide tables scroll inside their own box. */
       :host {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 16px;
+        min-width: 0;
       }
       .status {
         display: inline-block;
@@ -94,15 +98,15 @@ export class ExerciseControl extends LitElement {
           ${phase ? `Phase ${phases.length} of ${phaseCount}: ${phase.title}` : `Not started (${phaseCount} phases)`}
         </p>
         <scenario-clock .clock=${clock} .receivedAt=${this.receivedAt}></scenario-clock>
+        ${exercise.status === 'ended'
+          ? html`<p><span class="ended-banner" role="status" data-testid="control-ended">
+              Exercise ended: answers are closed. The after-action reports download under Scoreboard.
+            </span></p>`
+          : null}
         <div class="row" style="margin-top: 8px">
-          <button
-            class="primary"
-            data-testid="start-exercise"
-            ?disabled=${!canStart || this.pendingAction !== ''}
-            @click=${() => this.fire('start')}
-          >
-            Start exercise
-          </button>
+          ${canStart
+            ? html`<button class="primary" data-testid="start-exercise" ?disabled=${busy} @click=${() => this.fire('start')}>Start exercise</button>`
+            : null}
           <button
             data-testid="advance-phase"
             ?disabled=${!canAdvance || this.pendingAction !== ''}

@@ -9,6 +9,14 @@ import { sharedStyles } from '../styles/shared-styles.js';
 
 const defaultTeamNames = ['Blue', 'Green'];
 
+/** Scenario of the README's first exercise, which the form preselects when the server lists it. */
+const preferredScenarioId = 'apexcorp-prod';
+
+/** Returns the scenario the form starts with: the preferred one when present, otherwise the first listed. */
+export function defaultScenario(scenarios: readonly ScenarioListing[]): ScenarioListing | undefined {
+  return scenarios.find((scenario) => scenario.id === preferredScenarioId) ?? scenarios[0];
+}
+
 /** Creates an exercise from a scenario; fires `exercise-created` with the new ExerciseSummary. */
 @customElement('exercise-create-form')
 export class ExerciseCreateForm extends LitElement {
@@ -24,6 +32,15 @@ export class ExerciseCreateForm extends LitElement {
         font-weight: 600;
         margin-bottom: 4px;
         padding: 0;
+      }
+      /* The closed select cuts long titles, so the full title of the selected scenario is repeated below it. */
+      select {
+        text-overflow: ellipsis;
+      }
+      .scenario-title {
+        margin: 6px 0 0;
+        font-weight: 600;
+        overflow-wrap: anywhere;
       }
       .team-row {
         display: flex;
@@ -48,7 +65,7 @@ export class ExerciseCreateForm extends LitElement {
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     const known = this.scenarios.some((scenario) => scenario.id === this.scenarioId);
     if (changed.has('scenarios') && !known) {
-      this.scenarioId = this.scenarios[0]?.id ?? '';
+      this.scenarioId = defaultScenario(this.scenarios)?.id ?? '';
     }
   }
 
@@ -57,12 +74,21 @@ export class ExerciseCreateForm extends LitElement {
     return html`<form @submit=${this.onSubmit} novalidate>
       <div class="field">
         <label for="scenario">Scenario</label>
-        <select id="scenario" data-testid="create-scenario" .value=${this.scenarioId} @change=${this.onScenarioChange}>
+        <select
+          id="scenario"
+          data-testid="create-scenario"
+          title=${selected?.title ?? ''}
+          .value=${this.scenarioId}
+          @change=${this.onScenarioChange}
+        >
           ${this.scenarios.map(
             (scenario) => html`<option value=${scenario.id} ?selected=${scenario.id === this.scenarioId}>${scenario.title}</option>`,
           )}
         </select>
-        ${selected ? html`<p class="muted">${selected.summary}</p>` : null}
+        ${selected
+          ? html`<p class="scenario-title" data-testid="create-scenario-title">${selected.title} <span class="muted mono">${selected.id}</span></p>
+              <p class="muted">${selected.summary}</p>`
+          : null}
       </div>
       <div class="field">
         <label for="exercise-name">Exercise name</label>

@@ -49,15 +49,17 @@ export class FacilitatorConsole extends LitElement {
         margin: 0;
         flex: 1;
       }
+      /* With minmax(0, 1fr) a wide table or long link cannot push the main column past the viewport. */
       .layout {
         display: grid;
-        grid-template-columns: minmax(280px, 360px) 1fr;
+        grid-template-columns: minmax(260px, 320px) minmax(0, 1fr);
         gap: 16px;
         align-items: start;
       }
       .sidebar {
         display: grid;
         gap: 16px;
+        min-width: 0;
       }
       ul.plain {
         list-style: none;
@@ -73,7 +75,7 @@ export class FacilitatorConsole extends LitElement {
         border-color: var(--color-accent);
         background: var(--color-selected);
       }
-      @media (max-width: 800px) {
+      @media (max-width: 900px) {
         .layout {
           grid-template-columns: 1fr;
         }

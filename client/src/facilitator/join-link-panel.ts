@@ -28,7 +28,7 @@ export class JoinLinkPanel extends LitElement {
       }
       .link {
         flex: 1;
-        min-width: 240px;
+        min-width: min(240px, 100%);
         font-family: var(--font-mono);
       }
     `,

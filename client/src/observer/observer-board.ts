@@ -15,16 +15,38 @@ export class ObserverBoard extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      /* Sized for a projector: the board fills a wide screen and the type grows with the viewport width. */
       :host {
         display: block;
-        padding: 24px;
-        max-width: 1100px;
+        padding: 24px 32px;
+        max-width: 2400px;
         margin: 0 auto;
-        font-size: 1.25rem;
+        font-size: clamp(1.25rem, 1.45vw, 2.2rem);
       }
       h1 {
         margin-top: 0;
-        font-size: 2.4rem;
+        font-size: 2em;
+      }
+      .status {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 32px;
+        align-items: baseline;
+        margin-bottom: 16px;
+      }
+      .status p {
+        margin: 0;
+      }
+      .columns {
+        display: grid;
+        grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+        gap: 24px;
+        align-items: start;
+      }
+      @media (max-width: 1100px) {
+        .columns {
+          grid-template-columns: minmax(0, 1fr);
+        }
       }
     `,
   ];
@@ -64,7 +86,7 @@ export class ObserverBoard extends LitElement {
     });
     socket.on('score:updated', (update) => {
       if (this.board && this.board.exerciseId === update.exerciseId) {
-        this.board = { ...this.board, scoreboard: update.scoreboard };
+        this.board = { ...this.board, scoreboard: update.scoreboard, scoreboardFrozen: update.frozen ?? false };
       }
     });
   }
@@ -81,17 +103,23 @@ export class ObserverBoard extends LitElement {
       return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted">Loading the board…</p>`}`;
     }
     const phase = board.phases.at(-1);
+    const frozen = board.scoreboardFrozen ?? false;
     return html`
       <h1 data-testid="board-title">${board.name}</h1>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
-      <p data-testid="board-phase">${phase ? `Phase ${board.phases.length} of ${board.phaseCount}: ${phase.title}` : 'Not started yet'}</p>
-      <scenario-clock .clock=${board.clock} .receivedAt=${this.receivedAt}></scenario-clock>
-      <section class="panel" style="margin-top: 16px">
-        <scoreboard-table .entries=${board.scoreboard}></scoreboard-table>
-      </section>
-      <section class="panel" style="margin-top: 16px">
-        <score-chart .series=${board.scoreSeries ?? []} .teams=${board.scoreboard} .endAt=${board.clock.serverNow}></score-chart>
-      </section>
+      <div class="status">
+        <p data-testid="board-phase">${phase ? `Phase ${board.phases.length} of ${board.phaseCount}: ${phase.title}` : 'Not started yet'}</p>
+        <scenario-clock .clock=${board.clock} .receivedAt=${this.receivedAt}></scenario-clock>
+        ${board.status === 'ended' ? html`<span class="ended-banner" role="status" data-testid="board-ended">Exercise ended</span>` : null}
+      </div>
+      <div class="columns">
+        <section class="panel">
+          <scoreboard-table .entries=${board.scoreboard} .frozen=${frozen}></scoreboard-table>
+        </section>
+        <section class="panel">
+          <score-chart .series=${board.scoreSeries ?? []} .teams=${board.scoreboard} .endAt=${board.clock.serverNow}></score-chart>
+        </section>
+      </div>
     `;
   }
 

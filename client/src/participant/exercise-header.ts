@@ -5,7 +5,10 @@ import '../app/scenario-clock.js';
 import type { TeammatePresence } from '../net/team-collab.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
-/** The participant's header: exercise, phase, clock, team, who is online and the team's standing. */
+/**
+ * The participant's header: exercise, phase, clock, team, who is online and the team's standing.
+ * It marks a frozen scoreboard next to the score and adds a banner under the phase once the exercise has ended.
+ */
 @customElement('exercise-header')
 export class ExerciseHeader extends LitElement {
   static override styles = [
@@ -37,7 +40,8 @@ export class ExerciseHeader extends LitElement {
       .stat {
         max-width: 22ch;
       }
-      .stat.clock {
+      .stat.clock,
+      .stat.standing {
         max-width: none;
       }
       .stat {
@@ -53,6 +57,14 @@ export class ExerciseHeader extends LitElement {
       .score {
         font-size: 1.3rem;
         font-weight: 700;
+      }
+      .frozen-badge {
+        margin-left: 6px;
+        padding: 0 6px;
+        font-size: 0.8rem;
+      }
+      .ended-banner {
+        margin-top: 4px;
       }
       .online {
         color: var(--color-success);
@@ -72,6 +84,7 @@ export class ExerciseHeader extends LitElement {
     const team = current?.exercise.teams.find((candidate) => candidate.id === this.teamId);
     const teamEntry = current?.scoreboard.find((entry) => entry.teamId === this.teamId);
     const teamCount = current?.scoreboard.length ?? 0;
+    const ended = current?.exercise.status === 'ended';
 
     return html`<header>
       <div class="title">
@@ -81,6 +94,9 @@ export class ExerciseHeader extends LitElement {
             ? `Phase ${current.phases.length} of ${current.phaseCount}: ${phase.title}`
             : 'Waiting for the facilitator to start the exercise'}
         </span>
+        ${ended
+          ? html`<div><span class="ended-banner" role="status" data-testid="exercise-ended">Exercise ended: answers are closed.</span></div>`
+          : null}
       </div>
       <div class="stat clock">
         <span class="label">Scenario clock</span>
@@ -94,11 +110,14 @@ export class ExerciseHeader extends LitElement {
         <span class="label">Online</span>
         <span data-testid="teammates-online">${this.renderTeammates()}</span>
       </div>
-      <div class="stat">
+      <div class="stat standing">
         <span class="label">Team score</span>
         <span>
           <span class="score" data-testid="team-score">${teamEntry?.score ?? 0}</span>
           <span class="muted" data-testid="team-rank">${teamEntry ? `rank ${teamEntry.rank} of ${teamCount}` : ''}</span>
+          ${current?.scoreboardFrozen
+            ? html`<span class="frozen-badge" role="status" data-testid="header-frozen" title="Scores and ranks stay as they stood at the freeze until the facilitator unfreezes the board.">Scoreboard frozen</span>`
+            : null}
         </span>
       </div>
       <div class="stat">

@@ -230,7 +230,11 @@ export class ParticipantView extends LitElement {
           'scoreboard',
           html`<section class="panel">
             <h2>Scoreboard</h2>
-            <scoreboard-table .entries=${current?.scoreboard ?? []} .ownTeamId=${this.session?.teamId ?? ''}></scoreboard-table>
+            <scoreboard-table
+              .entries=${current?.scoreboard ?? []}
+              .ownTeamId=${this.session?.teamId ?? ''}
+              .frozen=${current?.scoreboardFrozen ?? false}
+            ></scoreboard-table>
           </section>`,
         )}
       </main>
@@ -314,7 +318,7 @@ export class ParticipantView extends LitElement {
       }
     });
     socket.on('phase:released', (release) => this.onPhaseReleased(release));
-    socket.on('score:updated', (update) => this.onScoreUpdated(update.scoreboard));
+    socket.on('score:updated', (update) => this.onScoreUpdated(update.scoreboard, update.frozen ?? false));
 
     const collab = new TeamCollab(session.playerToken, session.teamId, {
       playerId: session.playerId,
@@ -390,11 +394,11 @@ export class ParticipantView extends LitElement {
     void this.refresh();
   }
 
-  private onScoreUpdated(scoreboard: ScoreboardEntry[]): void {
+  private onScoreUpdated(scoreboard: ScoreboardEntry[], frozen: boolean): void {
     if (!this.exerciseState) {
       return;
     }
-    this.exerciseState = { ...this.exerciseState, scoreboard };
+    this.exerciseState = { ...this.exerciseState, scoreboard, scoreboardFrozen: frozen };
     // A teammate may have solved an objective; the full state carries the solved flags.
     void this.refresh();
   }

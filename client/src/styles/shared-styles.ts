@@ -133,6 +133,24 @@ export const sharedStyles = css`
     padding: 6px 10px;
     margin: var(--space) 0;
   }
+  /* Exercise-wide states a user must not miss: a frozen scoreboard, an ended exercise. */
+  .frozen-badge,
+  .ended-banner {
+    display: inline-block;
+    border-radius: var(--radius);
+    padding: 4px 10px;
+    font-weight: 600;
+  }
+  .frozen-badge {
+    color: var(--color-medium);
+    background: var(--color-warning-bg);
+    border: 1px solid var(--color-medium);
+  }
+  .ended-banner {
+    color: var(--color-text);
+    background: var(--color-selected);
+    border: 1px solid var(--color-accent);
+  }
   .spacer {
     flex: 1;
   }
