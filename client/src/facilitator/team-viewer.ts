@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { ReportSectionTitles } from '../../../shared/collab.js';
 import type { QueryHistoryEntry } from '../../../shared/model.js';
 import { formatUtc, plural } from '../app/format.js';
 import type { AppSocket } from '../net/app-socket.js';
@@ -8,16 +9,7 @@ import { describeError, request } from '../net/request.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { TeamViewerDoc, type ViewerStatus } from './team-viewer-doc.js';
 
-const sectionTitles: Record<string, string> = {
-  summary: 'Summary',
-  'root-cause': 'Root cause',
-  impact: 'Impact',
-  scope: 'Scope',
-  containment: 'Containment',
-  eradication: 'Eradication',
-  recovery: 'Recovery',
-  lessons: 'Lessons learned',
-};
+const sectionTitles: Record<string, string> = ReportSectionTitles;
 
 /**
  * A read-only view of one team's work: timeline, report, containment checklist, notepad and
