@@ -71,7 +71,7 @@ test('facilitator follows teams live and reads their work', async ({ browser }, 
       await expect(viewer.getByTestId('viewer-status')).toHaveAttribute('data-status', 'connected');
       await expect(viewer.getByTestId('viewer-timeline-entry')).toHaveCount(1);
       await expect(viewer.locator('input, textarea, select, [contenteditable]')).toHaveCount(0);
-      await expect(viewer.getByTestId('viewer-report-empty')).toContainText('Summary');
+      await expect(viewer.getByTestId('viewer-report-empty')).toContainText('Executive summary');
       await expectNoSeriousA11yViolations(facilitator, 'facilitator console with a team view');
 
       await alice.getByTestId('tab-notepad').click();
