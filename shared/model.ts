@@ -89,7 +89,7 @@ export interface BriefView {
   summary: string;
   environment: EnvironmentRow[];
   workflow: string[];
-  /** The scenario's reference notes (Markdown bodies), shown to every participant from the start. */
+  /** The reference notes (Markdown bodies) released to participants so far, by phase. */
   reference?: ReferenceNoteView[];
 }
 

@@ -4,6 +4,7 @@ import type { Objective } from '../scenario/manifest.js';
 import type { Scenario } from '../scenario/load.js';
 import type { ExerciseRecord, StoreData, SubmissionRecord } from '../store/records.js';
 import { clockView } from './clock.js';
+import { referenceViews } from './reference-view.js';
 import { injectViews } from './inject-views.js';
 import { objectiveScore, publicUntil, scoreboard, scoreSeries } from './scoring.js';
 
@@ -78,7 +79,7 @@ export function exerciseState(data: Readonly<StoreData>, exercise: ExerciseRecor
       summary: manifest.brief.summary,
       environment: manifest.brief.environment,
       workflow: manifest.brief.workflow,
-      reference: manifest.reference.map((note) => ({ title: note.title, body: note.body })),
+      reference: referenceViews(exercise, scenario, released),
     },
     clock: clockView(exercise, manifest.phases, now),
     phases: releasedPhases(exercise, scenario),
