@@ -104,6 +104,10 @@ test('every view renders and passes axe', async ({ browser }, testInfo) => {
         }
         if (tab === 'reference') {
           await expect(panel.getByTestId('reference-note').first()).toBeVisible();
+          const table = panel.getByTestId('reference-table');
+          await expect(table.getByRole('columnheader', { name: 'Why it matters' })).toBeVisible();
+          await expect(table.getByRole('cell', { name: 'sts:GetCallerIdentity' })).toBeVisible();
+          await expect(panel).not.toContainText('| --- |');
         }
         if (tab === 'scoreboard') {
           await expect(panel.getByTestId('scoreboard-row')).toHaveCount(2);
