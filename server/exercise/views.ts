@@ -100,7 +100,8 @@ function solvedByView(data: Readonly<StoreData>, submissions: readonly Submissio
     return {};
   }
   const player = data.players.find((candidate) => candidate.id === solve.playerId);
-  return { solvedBy: { displayName: player?.displayName ?? 'a former member', at: new Date(solve.at).toISOString() } };
+  const clock = { ...(solve.elapsedMs !== undefined ? { elapsedMs: solve.elapsedMs } : {}), ...(solve.scenarioTime ? { scenarioTime: solve.scenarioTime } : {}) };
+  return { solvedBy: { displayName: player?.displayName ?? 'a former member', at: new Date(solve.at).toISOString(), ...clock } };
 }
 
 /** Hints of an objective as a team sees them: the text only of those it opened. Facilitators see every text. */
