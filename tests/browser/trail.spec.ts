@@ -248,6 +248,7 @@ test('CloudTrail and GuardDuty work like the consoles', async ({ browser }, test
       await expect(alice.getByTestId('unseen-findings')).not.toHaveCount(0);
       const unseen = Number(await alice.getByTestId('unseen-findings').textContent());
       await alice.getByTestId('tab-guardduty').click();
+      await expect(alice.getByTestId('unseen-findings')).toHaveCount(0);
       await expect(findings.getByTestId('finding-new')).toHaveCount(unseen);
       const rows = await findings.getByTestId('finding-row').count();
       expect(rows).toBe(unseen + 1);

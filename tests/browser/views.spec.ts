@@ -86,7 +86,12 @@ test('every view renders and passes axe', async ({ browser }, testInfo) => {
       await expect(alice.getByTestId('unseen-findings')).toHaveText('1');
 
       await alice.getByTestId('tab-guardduty').click();
+      // The badge clears once the tab is shown; the "New" tag stays until the finding is opened.
+      await expect(alice.getByTestId('unseen-findings')).toHaveCount(0);
       await expect(alice.getByTestId('finding-new')).toHaveCount(1);
+      await alice.getByTestId('finding-row').first().click();
+      await expect(alice.getByTestId('finding-detail')).toBeVisible();
+      await expect(alice.getByTestId('finding-new')).toHaveCount(0);
       await alice.getByTestId('tab-brief').click();
       await expect(alice.getByTestId('unseen-findings')).toHaveCount(0);
     });
