@@ -35,11 +35,11 @@ export class TrailTimeRange extends LitElement {
     return html`<form @submit=${this.onSubmit} aria-label="Time range">
         <div>
           <label for="from">From (UTC)</label>
-          <input id="from" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" class="mono" size="19" placeholder=${InputTimeFormat} data-testid="cloudtrail-from" .value=${toInputValue(this.range.start)} />
+          <input id="from" type="text" autocomplete="off" spellcheck="false" class="mono" size="19" placeholder=${InputTimeFormat} data-testid="cloudtrail-from" .value=${toInputValue(this.range.start)} />
         </div>
         <div>
           <label for="to">To (UTC)</label>
-          <input id="to" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" class="mono" size="19" placeholder=${InputTimeFormat} data-testid="cloudtrail-to" .value=${toInputValue(this.range.end)} />
+          <input id="to" type="text" autocomplete="off" spellcheck="false" class="mono" size="19" placeholder=${InputTimeFormat} data-testid="cloudtrail-to" .value=${toInputValue(this.range.end)} />
         </div>
         <button type="submit" data-testid="cloudtrail-range-apply">Apply range</button>
         <button type="button" data-testid="cloudtrail-range-clear" ?disabled=${!this.range.start && !this.range.end} @click=${this.clear}>
