@@ -76,7 +76,11 @@ export interface ObjectiveView {
   /** Points taken off the team score for each wrong answer; 0 when wrong answers cost nothing. */
   wrongAnswerPenalty?: number;
   /** Teammate whose answer solved it, and the time (ISO 8601, UTC); absent while unsolved. */
-  solvedBy?: { displayName: string; at: string };
+  /**
+   * Who solved the objective and when: `at` is wall-clock time, `elapsedMs` exercise time and
+   * `scenarioTime` the scenario clock at the answer; the last two are absent for older answers.
+   */
+  solvedBy?: { displayName: string; at: string; elapsedMs?: number; scenarioTime?: string };
 }
 
 export interface EnvironmentRow {
@@ -89,7 +93,7 @@ export interface BriefView {
   summary: string;
   environment: EnvironmentRow[];
   workflow: string[];
-  /** The scenario's reference notes (Markdown bodies), shown to every participant from the start. */
+  /** The reference notes (Markdown bodies) released to participants so far, by phase. */
   reference?: ReferenceNoteView[];
 }
 

@@ -3,10 +3,12 @@ import type { ExerciseState, ExerciseSummary, JoinInfo, JoinResult, SessionView,
 import type { BoardState } from '../../shared/orchestration.js';
 import type { ExerciseCreatePayload, JoinPayload, ObjectiveSubmitPayload } from '../../shared/schemas.js';
 import type { Visibility } from '../query/protocol.js';
-import type { ExerciseRecord } from '../store/records.js';
+import type { Phase } from '../scenario/manifest.js';
+import type { ExerciseRecord, SubmissionRecord } from '../store/records.js';
 import { checkAnswer } from './answer-check.js';
 import { answerDigest, duplicateAttempt, enforceWrongAnswerRate, solveBonus } from './attempt-rules.js';
 import { appendAudit } from './audit.js';
+import { elapsedMs, scenarioTime } from './clock.js';
 import { findExercise, type ExerciseContext } from './context.js';
 import { AppError } from './errors.js';
 import { hashToken, newId, newJoinCode, newToken } from './ids.js';
@@ -188,6 +190,7 @@ export class ExerciseService {
         idempotencyKey: payload.idempotencyKey ?? null,
         answerDigest: digest,
         bonus: bonus.points,
+        ...solveClock(record, scenario.manifest.phases, now),
       });
       appendAudit(data, record, now, principal, 'objective:submit', { teamId: principal.teamId, objectiveId: objective.id, correct: outcome.correct, points });
       return { changed: true, result: this.resultOf(data, principal.teamId, objective.id, outcome.correct, points, message) };
@@ -212,4 +215,11 @@ export class ExerciseService {
   private resultOf(data: Parameters<typeof teamScore>[0], teamId: string, objectiveId: string, correct: boolean, pointsAwarded: number, message: string): SubmissionResult {
     return { objectiveId, correct, pointsAwarded, teamScore: teamScore(data, teamId), message };
   }
+}
+
+/** Exercise and scenario time of an answer, so a solve can be shown in the terms of the exercise clock. */
+function solveClock(record: ExerciseRecord, phases: Phase[], now: number): Pick<SubmissionRecord, 'elapsedMs' | 'scenarioTime'> {
+  const elapsed = elapsedMs(record, now);
+  const time = scenarioTime(record, phases, elapsed);
+  return time ? { elapsedMs: elapsed, scenarioTime: time } : { elapsedMs: elapsed };
 }

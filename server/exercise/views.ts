@@ -4,6 +4,7 @@ import type { Objective } from '../scenario/manifest.js';
 import type { Scenario } from '../scenario/load.js';
 import type { ExerciseRecord, StoreData, SubmissionRecord } from '../store/records.js';
 import { clockView } from './clock.js';
+import { referenceViews } from './reference-view.js';
 import { injectViews } from './inject-views.js';
 import { objectiveScore, publicUntil, scoreboard, scoreSeries } from './scoring.js';
 
@@ -78,7 +79,7 @@ export function exerciseState(data: Readonly<StoreData>, exercise: ExerciseRecor
       summary: manifest.brief.summary,
       environment: manifest.brief.environment,
       workflow: manifest.brief.workflow,
-      reference: manifest.reference.map((note) => ({ title: note.title, body: note.body })),
+      reference: referenceViews(exercise, scenario, released),
     },
     clock: clockView(exercise, manifest.phases, now),
     phases: releasedPhases(exercise, scenario),
@@ -99,7 +100,8 @@ function solvedByView(data: Readonly<StoreData>, submissions: readonly Submissio
     return {};
   }
   const player = data.players.find((candidate) => candidate.id === solve.playerId);
-  return { solvedBy: { displayName: player?.displayName ?? 'a former member', at: new Date(solve.at).toISOString() } };
+  const clock = { ...(solve.elapsedMs !== undefined ? { elapsedMs: solve.elapsedMs } : {}), ...(solve.scenarioTime ? { scenarioTime: solve.scenarioTime } : {}) };
+  return { solvedBy: { displayName: player?.displayName ?? 'a former member', at: new Date(solve.at).toISOString(), ...clock } };
 }
 
 /** Hints of an objective as a team sees them: the text only of those it opened. Facilitators see every text. */

@@ -138,6 +138,11 @@ export const ReferenceNote = z.strictObject({
   title: z.string().min(1).max(120),
   /** Markdown text. */
   body: z.string().min(1).max(20_000),
+  /**
+   * 0-based index of the phase from whose release on participants see the note, so that a note
+   * about a later event does not give it away; 0 shows it from the lobby on.
+   */
+  fromPhase: z.number().int().min(0).max(49).default(0),
 });
 
 export const NamedQuery = z.strictObject({

@@ -60,6 +60,10 @@ export interface SubmissionRecord {
   answerDigest?: string;
   /** Bonus points included in `points`. */
   bonus?: number;
+  /** Exercise time (ms, pauses excluded) of the answer. Absent in older files. */
+  elapsedMs?: number;
+  /** Scenario time (ISO 8601, UTC) the exercise clock showed at the answer. Absent in older files. */
+  scenarioTime?: string;
 }
 
 export interface InjectRecord {

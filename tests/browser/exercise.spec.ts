@@ -119,6 +119,22 @@ test('exercise runs live for facilitator and two teams', async ({ browser }, tes
       await saveScreenshot(alice, testInfo, '07-participant-timeline');
     });
 
+    await test.step('timeline note reaches the teammate while typing', async () => {
+      const aliceNote = alice.getByTestId('timeline-note').first();
+      await aliceNote.click();
+      await aliceNote.pressSequentially('First call from Tor');
+      await expect(bob.getByTestId('timeline-note').first()).toHaveValue('First call from Tor');
+      // Alice is still in the field, so the note travelled without a change or blur event.
+      await expect(aliceNote).toBeFocused();
+
+      const bobNote = bob.getByTestId('timeline-note').first();
+      await bobNote.click();
+      await bobNote.press('End');
+      await bobNote.pressSequentially(', confirmed');
+      await expect(aliceNote).toHaveValue('First call from Tor, confirmed');
+      await expect(bobNote).toBeFocused();
+    });
+
     await test.step('a participant runs a query', async () => {
       await alice.getByTestId('tab-athena').click();
       await alice.getByTestId('query-editor').fill('SELECT 1 AS answer');

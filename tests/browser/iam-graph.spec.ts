@@ -89,6 +89,13 @@ test('IAM graph shows and replays the escalation', async ({ browser }, testInfo)
       await saveScreenshot(player, testInfo, 'iam-02-details');
       await expectNoSeriousA11yViolations(player, 'IAM graph details');
     });
+
+    await test.step('click on a row outside the name selects', async () => {
+      const row = player.locator('[data-testid="iam-node-row"][data-node-id="user:svc-backup"]');
+      await row.getByTestId('iam-node-flags').click();
+      await expect(player.getByTestId('iam-details-title')).toHaveText('User svc-backup');
+      await expect(row.getByRole('button', { name: 'svc-backup' })).toHaveAttribute('aria-pressed', 'true');
+    });
   } finally {
     await closeAll(contexts);
   }

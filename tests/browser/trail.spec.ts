@@ -105,14 +105,23 @@ test('CloudTrail and GuardDuty work like the consoles', async ({ browser }, test
     });
 
     await test.step('time range inputs limit the rows', async () => {
-      await panel.getByTestId('cloudtrail-from').fill('2026-05-08T02:00:00');
-      await panel.getByTestId('cloudtrail-to').fill('2026-05-08T02:20:00');
+      await panel.getByTestId('cloudtrail-from').fill('2026-05-08 02:00:00');
+      await panel.getByTestId('cloudtrail-to').fill('2026-05-08 02:20:00');
       await panel.getByTestId('cloudtrail-range-apply').click();
       await expect.poll(() => totalOf(panel)).toBeLessThan(byUser);
       await expect(panel.getByTestId('cloudtrail-histogram-selection')).toBeVisible();
       await rowsWhere(panel, (cells) => cells[0]! >= '2026-05-08 02:00:00' && cells[0]! <= '2026-05-08 02:20:00' && cells[1] === attacker.userName);
       await panel.getByTestId('cloudtrail-range-clear').click();
       await expect.poll(() => totalOf(panel)).toBe(byUser);
+    });
+
+    await test.step('time range rejects a locale date', async () => {
+      await panel.getByTestId('cloudtrail-from').fill('05/08/2026, 02:00:00 AM');
+      await panel.getByTestId('cloudtrail-range-apply').click();
+      await expect(panel.getByTestId('cloudtrail-range-error')).toContainText('YYYY-MM-DD HH:MM:SS in UTC');
+      await panel.getByTestId('cloudtrail-from').fill('');
+      await panel.getByTestId('cloudtrail-range-apply').click();
+      await expect(panel.getByTestId('cloudtrail-range-error')).toHaveCount(0);
     });
 
     await test.step('brushing the histogram sets the range', async () => {
@@ -132,9 +141,12 @@ test('CloudTrail and GuardDuty work like the consoles', async ({ browser }, test
       await expect(panel.getByTestId('cloudtrail-from')).not.toHaveValue('');
       await expect(panel.getByTestId('cloudtrail-to')).not.toHaveValue('');
       await expect.poll(() => totalOf(panel)).toBeLessThan(allTotal);
-      const from = (await panel.getByTestId('cloudtrail-from').inputValue()).replace('T', ' ');
-      const to = (await panel.getByTestId('cloudtrail-to').inputValue()).replace('T', ' ');
-      await rowsWhere(panel, (cells) => cells[0]! >= from && cells[0]! <= to.padEnd(19, ':00'));
+      const from = await panel.getByTestId('cloudtrail-from').inputValue();
+      const to = await panel.getByTestId('cloudtrail-to').inputValue();
+      // The brushed range reads like the table's times: ISO date, 24-hour UTC time, seconds.
+      expect(from).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+      expect(to).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+      await rowsWhere(panel, (cells) => cells[0]! >= from && cells[0]! <= to);
       await saveScreenshot(alice, testInfo, 'trail-03-brushed');
     });
 
@@ -236,6 +248,7 @@ test('CloudTrail and GuardDuty work like the consoles', async ({ browser }, test
       await expect(alice.getByTestId('unseen-findings')).not.toHaveCount(0);
       const unseen = Number(await alice.getByTestId('unseen-findings').textContent());
       await alice.getByTestId('tab-guardduty').click();
+      await expect(alice.getByTestId('unseen-findings')).toHaveCount(0);
       await expect(findings.getByTestId('finding-new')).toHaveCount(unseen);
       const rows = await findings.getByTestId('finding-row').count();
       expect(rows).toBe(unseen + 1);

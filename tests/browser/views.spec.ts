@@ -86,7 +86,12 @@ test('every view renders and passes axe', async ({ browser }, testInfo) => {
       await expect(alice.getByTestId('unseen-findings')).toHaveText('1');
 
       await alice.getByTestId('tab-guardduty').click();
+      // The badge clears once the tab is shown; the "New" tag stays until the finding is opened.
+      await expect(alice.getByTestId('unseen-findings')).toHaveCount(0);
       await expect(alice.getByTestId('finding-new')).toHaveCount(1);
+      await alice.getByTestId('finding-row').first().click();
+      await expect(alice.getByTestId('finding-detail')).toBeVisible();
+      await expect(alice.getByTestId('finding-new')).toHaveCount(0);
       await alice.getByTestId('tab-brief').click();
       await expect(alice.getByTestId('unseen-findings')).toHaveCount(0);
     });
@@ -104,6 +109,10 @@ test('every view renders and passes axe', async ({ browser }, testInfo) => {
         }
         if (tab === 'reference') {
           await expect(panel.getByTestId('reference-note').first()).toBeVisible();
+          const table = panel.getByTestId('reference-table');
+          await expect(table.getByRole('columnheader', { name: 'Why it matters' })).toBeVisible();
+          await expect(table.getByRole('cell', { name: 'sts:GetCallerIdentity' })).toBeVisible();
+          await expect(panel).not.toContainText('| --- |');
         }
         if (tab === 'scoreboard') {
           await expect(panel.getByTestId('scoreboard-row')).toHaveCount(2);

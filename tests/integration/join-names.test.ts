@@ -56,6 +56,10 @@ describe('join names', () => {
     const objective = state.objectives.find((candidate) => candidate.id === 'compromised-user');
     expect(objective?.solvedBy?.displayName).toBe('Solver');
     expect(objective?.solvedBy?.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    // The first phase's scenario clock starts at its horizon, 02:20 UTC, when the exercise starts.
+    expect(objective?.solvedBy?.scenarioTime).toMatch(/^2026-05-08T02:2\d:\d{2}/);
+    expect(objective?.solvedBy?.elapsedMs).toBeGreaterThanOrEqual(0);
+    expect(objective?.solvedBy?.elapsedMs).toBeLessThan(60_000);
     expect(state.brief.reference?.length).toBeGreaterThan(0);
   });
 

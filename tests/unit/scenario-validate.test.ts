@@ -89,6 +89,13 @@ describe('scenario validation', () => {
     expect(await problemsOf(dir)).toEqual([expect.stringMatching(/^scenario\.yaml:\d+: phases\.0\.objectives\.1: objective "no-such-objective" is not defined under objectives$/)]);
   });
 
+  it('finds a reference note after the last phase', async () => {
+    const dir = await packWith('scenario.yaml', (text) => text.replace('    fromPhase: 2\n', '    fromPhase: 7\n'));
+    const problems = await problemsOf(dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^scenario\.yaml:\d+: reference\.\d+\.fromPhase: phase 7 does not exist: the pack has 4 phases, numbered from 0$/);
+  });
+
   it('reports a missing data file', async () => {
     const dir = await packWith('scenario.yaml', (text) => text.replace('    - cloudtrail/attack.json', '    - cloudtrail/missing.json'));
     const problems = await problemsOf(dir);

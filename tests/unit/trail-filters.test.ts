@@ -9,16 +9,23 @@ describe('time range inputs', () => {
     expect(fromInputValue('2026-05-08T02:17')).toBe('2026-05-08T02:17:00Z');
     expect(fromInputValue('2026-05-08T02:17:45')).toBe('2026-05-08T02:17:45Z');
     expect(fromInputValue('2026-05-08T02:17:45.250')).toBe('2026-05-08T02:17:45.250Z');
+    expect(fromInputValue('2026-05-08 02:17:45')).toBe('2026-05-08T02:17:45Z');
+    expect(fromInputValue(' 2026-05-08 02:17 ')).toBe('2026-05-08T02:17:00Z');
+    expect(fromInputValue('2026-05-08T02:17:45Z')).toBe('2026-05-08T02:17:45Z');
   });
 
   it('rejects partial values', () => {
     expect(fromInputValue('')).toBeUndefined();
     expect(fromInputValue('2026-05-08')).toBeUndefined();
     expect(fromInputValue('2026-13-08T02:17')).toBeUndefined();
+    expect(fromInputValue('2026-02-30 02:17')).toBeUndefined();
+    expect(fromInputValue('2026-05-08 24:00')).toBeUndefined();
+    expect(fromInputValue('05/08/2026, 02:17:00 AM')).toBeUndefined();
   });
 
   it('writes ISO times for the inputs', () => {
-    expect(toInputValue('2026-05-08T02:17:45Z')).toBe('2026-05-08T02:17:45');
+    expect(toInputValue('2026-05-08T02:17:45Z')).toBe('2026-05-08 02:17:45');
+    expect(toInputValue('2026-05-08T04:17:45+02:00')).toBe('2026-05-08 02:17:45');
     expect(toInputValue(undefined)).toBe('');
     expect(toInputValue('not a time')).toBe('');
   });

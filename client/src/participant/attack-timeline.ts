@@ -10,6 +10,9 @@ import { EditingKey } from './presence-keys.js';
 /** Maximum note length in characters, a limit of this editor that keeps each Yjs update small. */
 const noteMaxLength = 2_000;
 
+/** Milliseconds a note edit waits for more keystrokes before it is sent to teammates. */
+const noteSendDelayMs = 250;
+
 const statusLabels: Record<CollabStatus, string> = {
   connecting: 'Connecting…',
   connected: 'Live',
@@ -82,6 +85,8 @@ export class AttackTimeline extends LitElement {
   @state() private status: CollabStatus = 'connecting';
 
   private observed: TeamCollab | null = null;
+  /** Note edits typed but not yet sent, by entry id. */
+  private readonly pendingNotes = new Map<string, { timer: ReturnType<typeof setTimeout>; value: string }>();
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('collab')) {
@@ -98,6 +103,9 @@ export class AttackTimeline extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    for (const id of [...this.pendingNotes.keys()]) {
+      this.sendNote(id);
+    }
     this.observe(null);
   }
 
@@ -142,11 +150,40 @@ export class AttackTimeline extends LitElement {
         maxlength=${noteMaxLength}
         placeholder="Add a note for the team"
         .value=${entry.note}
-        @change=${(event: Event) => this.collab?.setNote(entry.id, (event.target as HTMLTextAreaElement).value)}
+        @input=${(event: Event) => this.queueNote(entry.id, (event.target as HTMLTextAreaElement).value)}
         @focus=${() => this.collab?.setPresence('editing', EditingKey.timelineEntry(entry.id))}
-        @blur=${() => this.collab?.setPresence('editing', null)}
+        @blur=${() => {
+          this.sendNote(entry.id);
+          this.collab?.setPresence('editing', null);
+        }}
       ></textarea>
     </li>`;
+  }
+
+  /**
+   * Sends a note while the player types, at most `noteSendDelayMs` after the last keystroke. Each
+   * note is its own key of its entry's Y.Map, so a send never overwrites a teammate's edit to
+   * another entry or field.
+   * NOTE: two players typing in the same note at once still resolve to the last send, because a
+   * note is a plain string and not a Y.Text.
+   */
+  private queueNote(id: string, value: string): void {
+    const pending = this.pendingNotes.get(id);
+    if (pending) {
+      clearTimeout(pending.timer);
+    }
+    const timer = setTimeout(() => this.sendNote(id), noteSendDelayMs);
+    this.pendingNotes.set(id, { timer, value });
+  }
+
+  private sendNote(id: string): void {
+    const pending = this.pendingNotes.get(id);
+    if (!pending) {
+      return;
+    }
+    clearTimeout(pending.timer);
+    this.pendingNotes.delete(id);
+    this.collab?.setNote(id, pending.value);
   }
 
   private confirmRemove(entry: TimelineEntry): void {

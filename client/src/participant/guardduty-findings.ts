@@ -14,7 +14,7 @@ const severityNames: Record<SeverityLabel, string> = { HIGH: 'High', MEDIUM: 'Me
 
 /**
  * Released GuardDuty findings, most severe first: counts per severity, filters by severity,
- * finding type and resource, a "New" marker on findings released since the last visit, and the
+ * finding type and resource, a "New" marker on findings whose details are not opened yet, and the
  * selected finding's details.
  */
 @customElement('guardduty-findings')
@@ -85,7 +85,7 @@ export class GuardDutyFindings extends LitElement {
 
   @property({ attribute: false }) findings: Finding[] = [];
   @property({ attribute: false }) collab: TeamCollab | null = null;
-  /** Ids of findings the player had seen before this visit; the others are marked as new. */
+  /** Ids of findings whose details the player has opened; the others are marked as new. */
   @property({ attribute: false }) seenIds: ReadonlySet<string> = new Set();
 
   @state() private selectedId = '';
@@ -206,6 +206,7 @@ export class GuardDutyFindings extends LitElement {
 
   private select(findingId: string): void {
     this.selectedId = findingId;
+    this.dispatchEvent(new CustomEvent<string>('finding-opened', { detail: findingId, bubbles: true, composed: true }));
   }
 
   private onRowKey(event: KeyboardEvent, findingId: string): void {

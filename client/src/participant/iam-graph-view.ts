@@ -98,6 +98,13 @@ export class IamGraphView extends LitElement {
         padding: 3px 6px;
         font-size: 12.5px;
       }
+      .node-list tbody tr {
+        cursor: pointer;
+      }
+      .node-list tbody tr:hover,
+      .node-list tbody tr.selected {
+        background: var(--color-selected);
+      }
       .node-list button {
         padding: 1px 6px;
         border-color: transparent;
@@ -255,9 +262,10 @@ export class IamGraphView extends LitElement {
   }
 
   private renderNodeRow(node: IamNode) {
-    return html`<tr data-testid="iam-node-row" data-node-id=${node.id}>
+    // The whole row selects on a pointer click; the button inside is its keyboard equivalent.
+    return html`<tr data-testid="iam-node-row" data-node-id=${node.id} class=${this.selectedId === node.id ? 'selected' : ''} @click=${() => (this.selectedId = node.id)}>
       <td>
-        <button aria-pressed=${this.selectedId === node.id ? 'true' : 'false'} @click=${() => (this.selectedId = node.id)}>${node.label}</button>
+        <button aria-pressed=${this.selectedId === node.id ? 'true' : 'false'}>${node.label}</button>
       </td>
       <td>${KindLooks[node.kind].label}</td>
       <td class="flags" data-testid="iam-node-flags">${node.flags.map((flag) => FlagMarkers[flag].marker).join(' ')}</td>

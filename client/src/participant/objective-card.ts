@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Limits } from '../../../shared/limits.js';
 import type { ObjectiveView, SubmissionResult } from '../../../shared/model.js';
-import { formatUtc, plural } from '../app/format.js';
+import { formatDuration, formatUtc, plural } from '../app/format.js';
 import type { AppSocket } from '../net/app-socket.js';
 import { randomId } from '../net/random-id.js';
 import { describeError, request } from '../net/request.js';
@@ -88,9 +88,7 @@ export class ObjectiveCard extends LitElement {
 
   private renderSolved(objective: ObjectiveView) {
     const solver = objective.solvedBy;
-    return html`<p class="success" data-testid="objective-status">
-      ${solver ? `Solved by ${solver.displayName} at ${formatUtc(solver.at)} UTC.` : 'Solved.'}
-    </p>`;
+    return html`<p class="success" data-testid="objective-status">${solver ? solvedText(solver) : 'Solved.'}</p>`;
   }
 
   private renderForm(objective: ObjectiveView) {
@@ -155,4 +153,15 @@ declare global {
   interface HTMLElementTagNameMap {
     'objective-card': ObjectiveCard;
   }
+}
+
+/**
+ * Describes a solve in the terms of the exercise header: scenario time and time into the exercise,
+ * never the room's wall clock, which would read like a time in the scenario.
+ */
+function solvedText(solver: NonNullable<ObjectiveView['solvedBy']>): string {
+  const when: string[] = [];
+  if (solver.scenarioTime) when.push(`at ${formatUtc(solver.scenarioTime)} UTC scenario time`);
+  if (solver.elapsedMs !== undefined) when.push(`${formatDuration(solver.elapsedMs)} into the exercise`);
+  return when.length > 0 ? `Solved by ${solver.displayName} ${when.join(', ')}.` : `Solved by ${solver.displayName}.`;
 }

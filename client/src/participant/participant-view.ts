@@ -31,6 +31,7 @@ import './ir-report.js';
 import './presence-strip.js';
 import '../app/scoreboard-table.js';
 import { loadSeenFindings, loadViewItem, saveSeenFindings, saveViewItem } from '../net/view-prefs.js';
+import { loadOpenedFindings, saveOpenedFindings } from './opened-findings.js';
 
 const tabs = [
   { id: 'brief', label: 'Mission brief' },
@@ -123,8 +124,10 @@ export class ParticipantView extends LitElement {
   @state() private teammates: TeammatePresence[] = [];
   @state() private socket: AppSocket | null = null;
   @state() private collab: TeamCollab | null = null;
-  /** GuardDuty findings seen before the current visit to the GuardDuty tab. */
+  /** GuardDuty findings that were on the GuardDuty tab while it was shown; the tab badge counts the others. */
   @state() private seenFindings: Set<string> = new Set();
+  /** GuardDuty findings whose detail pane the player opened; the others carry the "New" tag. */
+  @state() private openedFindings: Set<string> = new Set();
 
   private toastTimer: number | undefined;
 
@@ -134,6 +137,7 @@ export class ParticipantView extends LitElement {
       const storedTab = loadViewItem(this.session.exerciseId, 'tab');
       this.activeTab = isTabId(storedTab) ? storedTab : 'brief';
       this.seenFindings = loadSeenFindings(this.session.exerciseId);
+      this.openedFindings = loadOpenedFindings(this.session.exerciseId, this.seenFindings);
       this.open(this.session);
     }
   }
@@ -145,7 +149,8 @@ export class ParticipantView extends LitElement {
 
   override render() {
     const current = this.exerciseState;
-    const unseen = (current?.findings ?? []).filter((finding) => !this.seenFindings.has(finding.Id)).length;
+    // While the GuardDuty tab is shown its findings are in view, so the badge counts nothing.
+    const unseen = this.activeTab === 'guardduty' ? 0 : (current?.findings ?? []).filter((finding) => !this.seenFindings.has(finding.Id)).length;
     return html`
       <exercise-header
         .exerciseState=${current}
@@ -195,8 +200,9 @@ export class ParticipantView extends LitElement {
           'guardduty',
           html`<guardduty-findings
             .findings=${current?.findings ?? []}
-            .seenIds=${this.seenFindings}
+            .seenIds=${this.openedFindings}
             .collab=${this.collab}
+            @finding-opened=${(event: CustomEvent<string>) => this.markFindingOpened(event.detail)}
           ></guardduty-findings>`,
         )}
         ${this.panel(
@@ -256,8 +262,9 @@ export class ParticipantView extends LitElement {
   }
 
   private selectTab(id: TabId): void {
-    // Findings count as seen once the player leaves the GuardDuty tab, so they stay marked new while read.
-    if (this.activeTab === 'guardduty' && id !== 'guardduty') {
+    // Findings count as seen for the badge when the tab is shown, and again when the player leaves
+    // it, for those released during the visit. The "New" tag stays until a finding is opened.
+    if (this.activeTab === 'guardduty' || id === 'guardduty') {
       this.markFindingsSeen();
     }
     this.activeTab = id;
@@ -265,6 +272,14 @@ export class ParticipantView extends LitElement {
     if (this.session) {
       saveViewItem(this.session.exerciseId, 'tab', id);
     }
+  }
+
+  private markFindingOpened(findingId: string): void {
+    if (!this.session || this.openedFindings.has(findingId)) {
+      return;
+    }
+    this.openedFindings = new Set([...this.openedFindings, findingId]);
+    saveOpenedFindings(this.session.exerciseId, this.openedFindings);
   }
 
   private markFindingsSeen(): void {

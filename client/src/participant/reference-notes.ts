@@ -36,6 +36,21 @@ export class ReferenceNotes extends LitElement {
       li {
         margin-bottom: 4px;
       }
+      .table-scroll {
+        overflow-x: auto;
+        margin-bottom: var(--space);
+      }
+      table {
+        border-collapse: collapse;
+        font-size: 13px;
+      }
+      th,
+      td {
+        padding: 4px 8px;
+        border-bottom: 1px solid var(--color-border);
+        text-align: left;
+        vertical-align: top;
+      }
     `,
   ];
 
@@ -58,6 +73,19 @@ function renderBlock(block: MarkdownBlock) {
   switch (block.kind) {
     case 'code':
       return html`<pre tabindex="0" aria-label="Commands"><code>${block.text}</code></pre>`;
+    case 'table':
+      return html`<div class="table-scroll" tabindex="0" data-testid="reference-table">
+        <table>
+          <thead>
+            <tr>
+              ${block.header.map((cell) => html`<th scope="col">${renderInline(cell)}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${block.rows.map((row) => html`<tr>${row.map((cell) => html`<td>${renderInline(cell)}</td>`)}</tr>`)}
+          </tbody>
+        </table>
+      </div>`;
     case 'list':
       return html`<ul>
         ${block.items.map((item) => html`<li>${renderInline(item)}</li>`)}

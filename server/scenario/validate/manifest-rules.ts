@@ -43,6 +43,10 @@ export function checkManifestRules(manifest: Manifest, findingIds: ReadonlySet<s
     });
   });
 
+  manifest.reference.forEach((note, index) => {
+    if (note.fromPhase >= manifest.phases.length) report(['reference', index, 'fromPhase'], `phase ${note.fromPhase} does not exist: the pack has ${manifest.phases.length} phases, numbered from 0`);
+  });
+
   manifest.objectives.forEach((objective, index) => {
     if (!unlocked.has(objective.id)) report(['objectives', index, 'id'], `objective "${objective.id}" is not unlocked by any phase; add it to a phase's objectives`);
     const hintIds = objective.hints.map((hint) => hint.id);

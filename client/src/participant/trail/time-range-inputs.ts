@@ -1,10 +1,11 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
-import { fromInputValue, toInputValue, type TimeRange } from './time-range.js';
+import { fromInputValue, InputTimeFormat, toInputValue, type TimeRange } from './time-range.js';
 
 /**
- * From and To inputs of the CloudTrail time range, in UTC to the second. A change applies when
+ * From and To inputs of the CloudTrail time range, typed as `YYYY-MM-DD HH:MM:SS` in UTC like the
+ * times in the table, whatever the browser's locale. A change applies when
  * the user presses Apply (or Enter), so typing a date does not reload the table at every digit.
  *
  * @fires range-change - CustomEvent<TimeRange> with the range to apply, or an empty range on Clear.
@@ -34,11 +35,11 @@ export class TrailTimeRange extends LitElement {
     return html`<form @submit=${this.onSubmit} aria-label="Time range">
         <div>
           <label for="from">From (UTC)</label>
-          <input id="from" type="datetime-local" step="1" data-testid="cloudtrail-from" .value=${toInputValue(this.range.start)} />
+          <input id="from" type="text" autocomplete="off" spellcheck="false" class="mono" size="19" placeholder=${InputTimeFormat} data-testid="cloudtrail-from" .value=${toInputValue(this.range.start)} />
         </div>
         <div>
           <label for="to">To (UTC)</label>
-          <input id="to" type="datetime-local" step="1" data-testid="cloudtrail-to" .value=${toInputValue(this.range.end)} />
+          <input id="to" type="text" autocomplete="off" spellcheck="false" class="mono" size="19" placeholder=${InputTimeFormat} data-testid="cloudtrail-to" .value=${toInputValue(this.range.end)} />
         </div>
         <button type="submit" data-testid="cloudtrail-range-apply">Apply range</button>
         <button type="button" data-testid="cloudtrail-range-clear" ?disabled=${!this.range.start && !this.range.end} @click=${this.clear}>
@@ -56,7 +57,7 @@ export class TrailTimeRange extends LitElement {
     const start = fromInputValue(fromText);
     const end = fromInputValue(toText);
     if ((fromText && !start) || (toText && !end)) {
-      this.message = 'Enter complete dates and times, or leave a side empty for an open range.';
+      this.message = `Enter times as ${InputTimeFormat} in UTC, for example 2026-05-08 02:17:00, or leave a side empty for an open range.`;
       return;
     }
     if (start && end && Date.parse(start) > Date.parse(end)) {
