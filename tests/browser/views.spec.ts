@@ -122,6 +122,18 @@ test('every view renders and passes axe', async ({ browser }, testInfo) => {
       }
     });
 
+    await test.step('tabs move with the arrow keys', async () => {
+      await alice.getByTestId('tab-brief').click();
+      await alice.keyboard.press('ArrowRight');
+      await expect(alice.getByTestId('tab-cloudtrail')).toHaveAttribute('aria-selected', 'true');
+      await expect(alice.getByTestId('tab-cloudtrail')).toBeFocused();
+      await alice.keyboard.press('End');
+      await expect(alice.getByTestId('tab-scoreboard')).toBeFocused();
+      await alice.keyboard.press('ArrowRight');
+      await expect(alice.getByTestId('tab-brief')).toHaveAttribute('aria-selected', 'true');
+      await expect(alice.getByTestId('tab-guardduty')).toHaveAttribute('tabindex', '-1');
+    });
+
     await test.step('tab switches are measured without axe running', async () => {
       // axe itself runs in the page, so long tasks are recorded on a second tour without it.
       await recordLongTasks(alice);

@@ -167,13 +167,14 @@ export class ParticipantView extends LitElement {
           </p>`
         : null}
       ${this.loadError ? html`<p class="error banner" role="alert" data-testid="load-error">${this.loadError}</p>` : null}
-      <nav role="tablist" aria-label="Investigation tools">
+      <nav role="tablist" aria-label="Investigation tools" @keydown=${this.onTabKey}>
         ${tabs.map(
           (tab) => html`<button
             role="tab"
             id=${`tab-${tab.id}`}
             aria-controls=${`panel-${tab.id}`}
             aria-selected=${this.activeTab === tab.id ? 'true' : 'false'}
+            tabindex=${this.activeTab === tab.id ? 0 : -1}
             data-testid=${`tab-${tab.id}`}
             @click=${() => this.selectTab(tab.id)}
           >
@@ -260,6 +261,18 @@ export class ParticipantView extends LitElement {
       ${content}
     </section>`;
   }
+
+  /** Move between tabs with the arrow keys, Home and End, as the ARIA tabs pattern does. */
+  private onTabKey = (event: KeyboardEvent): void => {
+    const index = tabs.findIndex((tab) => tab.id === this.activeTab);
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = tabs[(target + tabs.length) % tabs.length]!;
+    this.selectTab(next.id);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`#tab-${next.id}`)?.focus());
+  };
 
   private selectTab(id: TabId): void {
     // Findings count as seen for the badge when the tab is shown, and again when the player leaves
