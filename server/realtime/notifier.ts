@@ -48,6 +48,8 @@ async function broadcastStates(io: AppServer, exercises: ExerciseService, exerci
   io.to(Rooms.facilitators(exerciseId)).emit('exercise:updated', summary);
   io.to(Rooms.observers(exerciseId)).emit('board:updated', await exercises.board(exerciseId));
   for (const team of summary.exercise.teams) {
+    // Yield between teams, so a release or score change of another exercise does not wait for all of them.
+    await new Promise((resolve) => setImmediate(resolve));
     io.to(Rooms.team(team.id)).emit('exercise:updated', await exercises.state(exerciseId, team.id));
   }
 }
