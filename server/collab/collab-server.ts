@@ -321,7 +321,7 @@ function updateBytes(message: Uint8Array): number {
   return decoding.readVarUint8Array(decoder).length;
 }
 
-/** Whether a message is a sync step 1, which requests the document and changes nothing. */
+/** Tell whether a message is a sync step 1, which requests the document and changes nothing. */
 function isStateRequest(message: Uint8Array): boolean {
   const decoder = decoding.createDecoder(message);
   if (decoding.readVarUint(decoder) !== MessageSync) return false;

@@ -29,7 +29,7 @@ export class TeamProgressService {
 
   constructor(
     private readonly ctx: ExerciseContext,
-    /** Count a team document by name; the collaboration server loads it from disk if nobody has it open. */
+    /** Count a team document by name. The collaboration server loads it from disk when no client has it open. */
     countDocument: (docName: string) => Promise<TeamDocStats>,
     private readonly docNameOf: (teamId: string) => string,
   ) {

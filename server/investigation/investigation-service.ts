@@ -117,7 +117,7 @@ export class InvestigationService {
     return this.history.list(exerciseId, teamId);
   }
 
-  /** Every query the team ran in the exercise, newest first, for its after-action report. */
+  /** Read every query the team ran in the exercise, newest first, for its after-action report. */
   allTeamQueries(exerciseId: string, teamId: string): Promise<QueryHistoryEntry[]> {
     return this.history.all(exerciseId, teamId);
   }

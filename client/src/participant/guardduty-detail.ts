@@ -4,7 +4,7 @@ import type { Finding } from '../../../shared/model.js';
 import '../app/json-view.js';
 import { formatUtc, severityLabel } from '../app/format.js';
 import type { TeamCollab } from '../net/team-collab.js';
-import { sharedStyles } from '../styles/shared-styles.js';
+import { detailListStyles, sharedStyles } from '../styles/shared-styles.js';
 import { summarizeFinding, type RemoteIp } from './guardduty-fields.js';
 import { draftFromFinding } from './timeline-drafts.js';
 
@@ -13,22 +13,10 @@ import { draftFromFinding } from './timeline-drafts.js';
 export class GuardDutyDetail extends LitElement {
   static override styles = [
     sharedStyles,
+    detailListStyles,
     css`
       :host {
         display: block;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: max-content minmax(0, 1fr);
-        gap: 4px 12px;
-        margin: 0 0 var(--space);
-      }
-      dt {
-        color: var(--color-muted);
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
       }
       h4 {
         margin: calc(var(--space) * 1.5) 0 4px;

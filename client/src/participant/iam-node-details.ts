@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { IamChange, IamNode } from '../../../shared/iam-graph.js';
 import { formatUtc, serviceName } from '../app/format.js';
 import type { TeamCollab } from '../net/team-collab.js';
-import { sharedStyles } from '../styles/shared-styles.js';
+import { detailListStyles, sharedStyles } from '../styles/shared-styles.js';
 import { FlagMarkers, KindLooks } from './iam-graph-style.js';
 
 /** A relation of the selected node, in words: "member of Developers". */
@@ -20,22 +20,13 @@ export interface NodeRelation {
 export class IamNodeDetails extends LitElement {
   static override styles = [
     sharedStyles,
+    detailListStyles,
     css`
       :host {
         display: block;
       }
       dl {
-        display: grid;
-        grid-template-columns: max-content minmax(0, 1fr);
         gap: 2px 10px;
-        margin: 0 0 var(--space);
-      }
-      dt {
-        color: var(--color-muted);
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
       }
       ul {
         margin: 0 0 var(--space);

@@ -176,3 +176,20 @@ export const sharedStyles = css`
     display: none !important;
   }
 `;
+
+/** A two-column term and value list (`dl`), as the detail panes of findings and IAM nodes use it. */
+export const detailListStyles = css`
+  dl {
+    display: grid;
+    grid-template-columns: max-content minmax(0, 1fr);
+    gap: 4px 12px;
+    margin: 0 0 var(--space);
+  }
+  dt {
+    color: var(--color-muted);
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+`;
