@@ -49,6 +49,7 @@ import type {
 } from './orchestration-schemas.js';
 import type { HintView } from './orchestration.js';
 import type { IamGraph, IamGraphPayload } from './iam-graph.js';
+import type { ContainmentResult, ContainmentRunPayload, RedCatalog, RedControl, RedControlPayload, RedDecisionPayload, RedMovePayload, RedMoveView, RedState } from './red-blue.js';
 
 export interface ScenarioListing {
   id: string;
@@ -115,6 +116,21 @@ export interface ClientToServerEvents {
    */
   'iam:graph': (...args: [ack: AckCallback<IamGraph>] | [payload: IamGraphPayload, ack: AckCallback<IamGraph>]) => void;
 
+  /** Run one AWS CLI command against the team's copy of the account. */
+  'containment:run': (payload: ContainmentRunPayload, ack: AckCallback<ContainmentResult>) => void;
+  /** The team's containment commands, newest first. */
+  'containment:history': (ack: AckCallback<ContainmentResult[]>) => void;
+
+  // Facilitator: the red cell's controls.
+  'red:watch': (payload: ExerciseRefPayload, ack: AckCallback<RedState>) => void;
+  'red:decide': (payload: RedDecisionPayload, ack: AckCallback<RedMoveView>) => void;
+  'red:control': (payload: RedControlPayload, ack: AckCallback<RedControl>) => void;
+
+  // Red cell only.
+  'red:catalog': (ack: AckCallback<RedCatalog>) => void;
+  'red:state': (ack: AckCallback<RedState>) => void;
+  'red:move': (payload: RedMovePayload, ack: AckCallback<RedMoveView>) => void;
+
   // Observer only.
   'board:get': (ack: AckCallback<BoardState>) => void;
 }
@@ -138,6 +154,10 @@ export interface ServerToClientEvents {
   'server:restarting': (notice: { message: string }) => void;
   /** Every team's progress, sent to the exercise's facilitators at most once a second while teams work. */
   'progress:updated': (update: ProgressUpdate) => void;
+  /** The red cell's moves and controls changed; sent to the red cell and the exercise's facilitators. */
+  'red:updated': (state: RedState) => void;
+  /** A member of the team ran a containment command; sent to that team only. */
+  'containment:recorded': (result: ContainmentResult) => void;
 }
 
 export type ClientToServerEventName = keyof ClientToServerEvents;
