@@ -12,6 +12,13 @@ import { injectView } from './inject-views.js';
 import { releaseMessage, releasePhase } from './phase-release.js';
 import type { Principal } from './principal.js';
 
+/**
+ * Milliseconds between a phase release and the state messages that follow it. The release itself
+ * carries the findings and the clock; the larger per-team states wait until every participant has
+ * had time to take the release in, so they do not queue in front of it.
+ */
+const ReleaseFollowUpDelayMs = 40;
+
 type Change = { released: number[]; injects: InjectRecord[]; clockChanged: boolean };
 
 /**
@@ -217,11 +224,16 @@ export class ClockControl {
     const followUp = () => {
       for (const inject of injects) this.ctx.notifications.injectSent(exerciseId, inject);
       this.ctx.notifications.clockChanged(exerciseId, clock);
-      this.ctx.notifications.exerciseChanged(exerciseId);
     };
-    // After a release the other messages wait for the next turn of the event loop, so every
-    // participant's socket gets the findings before the larger states that follow them.
-    if (change.released.length > 0) setImmediate(followUp);
-    else followUp();
+    if (change.released.length === 0) {
+      followUp();
+      this.ctx.notifications.exerciseChanged(exerciseId);
+      return;
+    }
+    // After a release the small messages wait for the next turn of the event loop and the
+    // per-team states a little longer, so every participant gets the findings first. A state is
+    // built when it is sent, so a later change in between is never overwritten by an older one.
+    setImmediate(followUp);
+    setTimeout(() => this.ctx.notifications.exerciseChanged(exerciseId), ReleaseFollowUpDelayMs);
   }
 }
