@@ -78,10 +78,21 @@ export function loadCloudTrailSql(path: string, schema: string = HiddenSchema): 
   const columns = Object.entries(RecordColumns)
     .map(([key, type]) => `${quote(key)}: ${quote(type.replace(/\s+/g, ' '))}`)
     .join(', ');
-  const text = (field: string) => `CAST("${field}" AS VARCHAR)`;
   return `
 CREATE SCHEMA IF NOT EXISTS ${schema};
 CREATE TEMP TABLE cloudtrail_staging AS
+${cloudTrailSelectSql(`read_json(${quote(path)}, format = 'newline_delimited', columns = {${columns}})`)};
+-- Rows of one event name sit together, so a filter on eventname (the most common filter in
+-- incident response queries) reads only the row groups that contain that name.
+CREATE TABLE ${schema}.cloudtrail AS
+SELECT *, rowid AS _line FROM cloudtrail_staging ORDER BY eventname, _ts;
+DROP TABLE cloudtrail_staging;`;
+}
+
+/** The Athena columns and `_ts` of the CloudTrail records that `source` yields with their JSON keys as column names. */
+function cloudTrailSelectSql(source: string): string {
+  const text = (field: string) => `CAST("${field}" AS VARCHAR)`;
+  return `
 SELECT
   eventVersion AS eventversion,
   CAST(userIdentity AS ${UserIdentityType.replace(/\s+/g, ' ')}) AS useridentity,
@@ -119,13 +130,35 @@ SELECT
   _ts
 FROM (
   SELECT *, CAST(eventTime AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS _ts
-  FROM read_json(${quote(path)}, format = 'newline_delimited', columns = {${columns}})
-);
--- Rows of one event name sit together, so a filter on eventname (the most common filter in
--- incident response queries) reads only the row groups that contain that name.
-CREATE TABLE ${schema}.cloudtrail AS
-SELECT *, rowid AS _line FROM cloudtrail_staging ORDER BY eventname, _ts;
-DROP TABLE cloudtrail_staging;`;
+  FROM ${source}
+)`;
+}
+
+/**
+ * Events recorded during the exercise (the red cell's moves and the teams' own commands), kept in
+ * the worker's memory next to the read-only scenario data. `_scope` names the team copy of the
+ * account an event belongs to, and `_raw` keeps the record as delivered.
+ */
+export const LiveTable = 'live_events';
+
+export function createLiveTableSql(): string {
+  return `CREATE TABLE ${LiveTable} AS SELECT *, CAST(NULL AS VARCHAR) AS _scope, CAST(NULL AS VARCHAR) AS _raw FROM ${HiddenSchema}.cloudtrail LIMIT 0;`;
+}
+
+/** JSON structure for json_transform that types a record's fields as the file load does. */
+export function liveRecordStructure(): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(RecordColumns).map(([key, type]) => [key, type.replace(/\s+/g, ' ')])));
+}
+
+/**
+ * Insert one record, given as JSON text in `$raw`, typed by the structure in `$structure`, into
+ * `$scope`, unless the scope has an event with its id already: a record sent twice (around a worker
+ * restart) is stored once.
+ */
+export function insertLiveSql(): string {
+  return `INSERT INTO ${LiveTable} BY NAME
+SELECT *, NULL AS _line, $scope AS _scope, $raw AS _raw FROM (${cloudTrailSelectSql('(SELECT unnest(json_transform(CAST($raw AS JSON), $structure)))')})
+WHERE NOT EXISTS (SELECT 1 FROM ${LiveTable} WHERE _scope = $scope AND eventid = json_extract_string($raw, '$.eventID'))`;
 }
 
 /** Load a JSON array of GuardDuty findings (GetFindings shape) from `path` into the hidden findings table. */
@@ -154,17 +187,20 @@ FROM (SELECT unnest(CAST(json AS JSON[])) AS f FROM read_json_objects(${quote(pa
  * Temporary views, private to one connection, that show only what `visibility` allows. With
  * `allEvents` the horizon is at or after the last event, so the time filter is left out.
  */
-export function visibleViewsSql(horizon: Date, releasedFindingIds: string[], allEvents = false): string {
+export function visibleViewsSql(horizon: Date, releasedFindingIds: string[], allEvents = false, liveScope?: string): string {
   const stamp = horizon.toISOString().replace('T', ' ').replace('Z', '');
   const ids = releasedFindingIds.length > 0 ? releasedFindingIds.map(quote).join(', ') : 'NULL';
   const where = allEvents ? '' : `WHERE _ts <= TIMESTAMP ${quote(stamp)}`;
+  // Live events are delivered to the worker only once a team may see them, so they need no time filter.
+  const live = liveScope === undefined ? '' : `\n  UNION ALL SELECT * EXCLUDE (_ts, _line, _scope, _raw) FROM ${LiveTable} WHERE _scope = ${quote(liveScope)}`;
+  const liveLines = liveScope === undefined ? '' : `\n  UNION ALL SELECT eventid, _line, _raw FROM ${LiveTable} WHERE _scope = ${quote(liveScope)}`;
   return `
 CREATE TEMP VIEW cloudtrail_logs AS
-  SELECT * EXCLUDE (_ts, _line) FROM ${HiddenSchema}.cloudtrail ${where};
+  SELECT * EXCLUDE (_ts, _line) FROM ${HiddenSchema}.cloudtrail ${where}${live};
 CREATE TEMP VIEW guardduty_findings AS
   SELECT * FROM ${HiddenSchema}.findings WHERE id IN (${ids});
 CREATE TEMP VIEW visible_lines AS
-  SELECT eventid, _line FROM ${HiddenSchema}.cloudtrail ${where};`;
+  SELECT eventid, _line, CAST(NULL AS VARCHAR) AS _raw FROM ${HiddenSchema}.cloudtrail ${where}${liveLines};`;
 }
 
 /** Table names participants may reference. */

@@ -44,5 +44,5 @@ export class ConnectionPool {
 }
 
 function keyOf(visibility: Visibility): string {
-  return `${visibility.horizon}|${[...visibility.releasedFindingIds].sort().join(',')}`;
+  return `${visibility.horizon}|${[...visibility.releasedFindingIds].sort().join(',')}|${visibility.liveScope ?? ''}`;
 }

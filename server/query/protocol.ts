@@ -8,6 +8,8 @@ export interface Visibility {
   /** ISO 8601 time; events after it are hidden. */
   horizon: string;
   releasedFindingIds: string[];
+  /** The team copy of the account whose live events (moves and commands made during the exercise) show too. */
+  liveScope?: string;
 }
 
 export interface WorkerInit {
@@ -21,14 +23,16 @@ export type WorkerRequest =
   | { id: number; kind: 'query'; visibility: Visibility; sql: string; maxRows: number }
   | { id: number; kind: 'list'; visibility: Visibility; criteria: CloudTrailCriteria; offset: number; limit: number }
   | { id: number; kind: 'histogram'; visibility: Visibility; criteria: CloudTrailCriteria }
-  | { id: number; kind: 'get'; visibility: Visibility; eventId: string };
+  | { id: number; kind: 'get'; visibility: Visibility; eventId: string }
+  /** Add CloudTrail records (JSON text each) recorded during the exercise to one team copy. */
+  | { id: number; kind: 'append'; scope: string; records: string[] };
 
 export type WorkerMessage =
   | { kind: 'init'; init: WorkerInit }
   | WorkerRequest
   | { kind: 'interrupt'; id: number };
 
-export type WorkerResultData = QueryResult | CloudTrailPage | CloudTrailHistogram | Record<string, unknown> | null;
+export type WorkerResultData = QueryResult | CloudTrailPage | CloudTrailHistogram | Record<string, unknown> | { appended: number } | null;
 
 export type WorkerReply =
   | { kind: 'ready'; eventCount: number; loadMs: number }

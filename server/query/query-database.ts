@@ -2,7 +2,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { athenaFunctionsSql } from './athena-functions.js';
-import { HiddenDatabase, HiddenSchema, loadCloudTrailSql, loadFindingsSql, TableFormatVersion, visibleViewsSql } from './athena-tables.js';
+import { createLiveTableSql, HiddenDatabase, HiddenSchema, loadCloudTrailSql, loadFindingsSql, TableFormatVersion, visibleViewsSql } from './athena-tables.js';
 import type { Visibility, WorkerInit } from './protocol.js';
 
 export interface QueryDatabase {
@@ -34,6 +34,7 @@ export async function createQueryDatabase(options: WorkerInit): Promise<QueryDat
     await connection.run("SET GLOBAL TimeZone = 'UTC'");
     await connection.run('SET GLOBAL integer_division = true');
     await connection.run(athenaFunctionsSql());
+    await connection.run(createLiveTableSql());
     await connection.run('SET GLOBAL enable_external_access = false');
     await connection.run('SET GLOBAL autoload_known_extensions = false');
     await connection.run('SET GLOBAL autoinstall_known_extensions = false');
@@ -99,6 +100,6 @@ export async function openVisible(database: QueryDatabase, visibility: Visibilit
   const connection = await database.instance.connect();
   const horizon = new Date(visibility.horizon);
   const allEvents = database.lastEventTime !== null && horizon.getTime() >= database.lastEventTime;
-  await connection.run(visibleViewsSql(horizon, visibility.releasedFindingIds, allEvents));
+  await connection.run(visibleViewsSql(horizon, visibility.releasedFindingIds, allEvents, visibility.liveScope));
   return connection;
 }

@@ -53,6 +53,14 @@ export class QueryEngine {
     return (await this.worker(scenarioId).request({ kind: 'query', visibility, sql, maxRows }, signal)) as QueryResult;
   }
 
+  /**
+   * Make CloudTrail records made during an exercise visible to requests whose visibility names
+   * `scope`. Records with an event id the scope already has are ignored.
+   */
+  async appendLive(scenarioId: string, scope: string, records: Record<string, unknown>[]): Promise<void> {
+    await this.worker(scenarioId).appendLive(scope, records.map((record) => JSON.stringify(record)));
+  }
+
   /** Process id of the scenario's worker, for measuring its memory. */
   workerPid(scenarioId: string): number | undefined {
     return this.workers.get(scenarioId)?.pid;

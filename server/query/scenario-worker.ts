@@ -43,6 +43,8 @@ export class ScenarioWorker {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private closed = false;
+  /** Live records by scope, sent again to a restarted worker before it takes requests. */
+  private readonly live = new Map<string, string[]>();
 
   constructor(
     private readonly init: WorkerInit,
@@ -69,6 +71,26 @@ export class ScenarioWorker {
     await this.start();
     const child = this.child;
     if (!child?.connected) throw new WorkerRequestError('crashed', 'The query engine is restarting. Try again in a few seconds.');
+    return this.dispatch(child, body, signal);
+  }
+
+  /**
+   * Add live records to one scope. They are kept here too, so a worker that restarts gets them
+   * again before it answers anything.
+   */
+  async appendLive(scope: string, records: string[]): Promise<void> {
+    if (records.length === 0) return;
+    const kept = this.live.get(scope) ?? [];
+    kept.push(...records);
+    this.live.set(scope, kept);
+    await this.start();
+    const child = this.child;
+    // A worker that is starting gets every kept record when it is ready.
+    if (!child?.connected) return;
+    await this.dispatch(child, { kind: 'append', scope, records });
+  }
+
+  private dispatch(child: ChildProcess, body: RequestBody, signal?: AbortSignal): Promise<WorkerResultData> {
     if (signal?.aborted) throw new WorkerRequestError('cancelled', CancelledMessage);
     const id = this.nextId++;
     return new Promise<WorkerResultData>((resolve, reject) => {
@@ -105,7 +127,7 @@ export class ScenarioWorker {
       child.on('message', (message: WorkerReply) => {
         if (message.kind === 'ready') {
           this.logger.info({ pid: child.pid, events: message.eventCount, loadMs: message.loadMs }, 'query worker ready');
-          resolve();
+          this.sendKeptLive(child).then(resolve, reject);
         } else if (message.kind === 'init-failed') {
           reject(new Error(`The query worker could not load the scenario data: ${message.message}`));
         } else {
@@ -119,6 +141,10 @@ export class ScenarioWorker {
     });
     child.send({ kind: 'init', init: this.init });
     return loaded;
+  }
+
+  private async sendKeptLive(child: ChildProcess): Promise<void> {
+    for (const [scope, records] of this.live) await this.dispatch(child, { kind: 'append', scope, records: [...records] });
   }
 
   private settle(message: Extract<WorkerReply, { kind: 'result' }>): void {

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { WorkerInit, WorkerMessage, WorkerReply, WorkerRequest, WorkerResultData } from './protocol.js';
 import { histogram, listEvents } from './cloudtrail-browse.js';
 import { ConnectionPool } from './connection-pool.js';
-import { HiddenSchema } from './athena-tables.js';
+import { HiddenSchema, insertLiveSql, liveRecordStructure } from './athena-tables.js';
 import { createQueryDatabase, type QueryDatabase } from './query-database.js';
 import { RecordFile } from './record-file.js';
 import { QueryFailedError, runQuery } from './run-query.js';
@@ -14,6 +14,7 @@ import { errorText, QueryRejectedError } from './sql-gate.js';
  */
 
 let pool: ConnectionPool | undefined;
+let database: QueryDatabase | undefined;
 let records: RecordFile | undefined;
 const running = new Map<number, DuckDBConnection>();
 
@@ -24,14 +25,15 @@ function reply(message: WorkerReply): void {
 async function init(options: WorkerInit): Promise<void> {
   const started = performance.now();
   // The line index is built while DuckDB loads, on the main thread; DuckDB loads on a pool thread.
-  const [database, recordFile] = await Promise.all([createQueryDatabase(options), RecordFile.open(options.eventsPath)]);
-  if (recordFile.count !== database.eventCount) {
-    throw new Error(`The events file has ${recordFile.count} records but ${database.eventCount} were loaded.`);
+  const [loaded, recordFile] = await Promise.all([createQueryDatabase(options), RecordFile.open(options.eventsPath)]);
+  if (recordFile.count !== loaded.eventCount) {
+    throw new Error(`The events file has ${recordFile.count} records but ${loaded.eventCount} were loaded.`);
   }
-  await checkLineNumbers(database, recordFile);
-  pool = new ConnectionPool(database);
+  await checkLineNumbers(loaded, recordFile);
+  pool = new ConnectionPool(loaded);
+  database = loaded;
   records = recordFile;
-  reply({ kind: 'ready', eventCount: database.eventCount, loadMs: Math.round(performance.now() - started) });
+  reply({ kind: 'ready', eventCount: loaded.eventCount, loadMs: Math.round(performance.now() - started) });
 }
 
 /**
@@ -54,14 +56,42 @@ async function checkLineNumbers(database: QueryDatabase, recordFile: RecordFile)
 }
 
 async function getEvent(connection: DuckDBConnection, eventId: string): Promise<Record<string, unknown> | null> {
-  const reader = await connection.runAndReadAll('SELECT _line FROM visible_lines WHERE eventid = $id LIMIT 1', { id: eventId });
-  const line = reader.getRowsJson()[0]?.[0];
+  const reader = await connection.runAndReadAll('SELECT _line, _raw FROM visible_lines WHERE eventid = $id LIMIT 1', { id: eventId });
+  const [line, raw] = reader.getRowsJson()[0] ?? [];
+  if (typeof raw === 'string') return JSON.parse(raw) as Record<string, unknown>;
   return line === undefined || line === null || !records ? null : records.read(Number(line));
+}
+
+const LiveStructure = liveRecordStructure();
+
+/** Insert live records in one transaction, so a query sees all of them or none. */
+async function appendLive(scope: string, lines: string[]): Promise<{ appended: number }> {
+  if (!database) throw new Error('The query worker has no database loaded.');
+  const connection = await database.instance.connect();
+  try {
+    await connection.run('BEGIN TRANSACTION');
+    for (const raw of lines) await connection.run(insertLiveSql(), { scope, raw, structure: LiveStructure });
+    await connection.run('COMMIT');
+    return { appended: lines.length };
+  } catch (error) {
+    await connection.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    connection.closeSync();
+  }
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
   let connection: DuckDBConnection | undefined;
   let reusable = false;
+  if (request.kind === 'append') {
+    try {
+      reply({ kind: 'result', id: request.id, ok: true, data: await appendLive(request.scope, request.records) });
+    } catch (error) {
+      reply({ kind: 'result', id: request.id, ok: false, code: 'failed', message: errorText(error) });
+    }
+    return;
+  }
   try {
     if (!pool) throw new Error('The query worker has no database loaded.');
     connection = await pool.acquire(request.visibility);
