@@ -2,7 +2,7 @@
 import type { HintView, InjectView } from './orchestration.js';
 
 /** An observer sees the scoreboard and the big-screen view of one exercise, never a team's work. */
-export type Role = 'facilitator' | 'participant' | 'observer';
+export type Role = 'facilitator' | 'participant' | 'observer' | 'red';
 
 export type ExerciseStatus = 'ready' | 'running' | 'paused' | 'ended';
 

@@ -89,7 +89,7 @@ export const AuditListPayload = z.strictObject({
 
 export const InviteRevokePayload = z.strictObject({ exerciseId: id, inviteId: id });
 
-export const InviteCreatePayload = z.strictObject({ exerciseId: id, role: z.enum(['facilitator', 'observer']), label: trimmed(Limits.displayNameMaxLength) });
+export const InviteCreatePayload = z.strictObject({ exerciseId: id, role: z.enum(['facilitator', 'observer', 'red']), label: trimmed(Limits.displayNameMaxLength) });
 
 export type PhaseAdvancePayload = z.infer<typeof PhaseAdvancePayload>;
 export type ClockActionPayload = z.infer<typeof ClockActionPayload>;

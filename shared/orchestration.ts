@@ -64,7 +64,7 @@ export interface AuditEntry {
   at: number;
   /** Exercise time (elapsed ms) when the action happened. */
   elapsedMs: number;
-  actor: { role: 'facilitator' | 'participant' | 'observer' | 'system'; id: string | null; name: string | null };
+  actor: { role: 'facilitator' | 'participant' | 'observer' | 'red' | 'system'; id: string | null; name: string | null };
   /** The request or rule behind the entry, for example `phase:advance` or `phase:auto-release`. */
   action: string;
   /** Ids and settings of the action; never a sign-in token. */
@@ -79,7 +79,7 @@ export interface AuditPage {
 /** An invitation as facilitators list it; the token itself is never shown again. */
 export interface InviteView {
   id: string;
-  role: 'facilitator' | 'observer';
+  role: 'facilitator' | 'observer' | 'red';
   label: string;
   createdAt: number;
 }
@@ -87,7 +87,7 @@ export interface InviteView {
 export interface InviteResult {
   /** The invitee's sign-in token. It is shown once and stored only as a hash. */
   token: string;
-  role: 'facilitator' | 'observer';
+  role: 'facilitator' | 'observer' | 'red';
   exerciseId: string;
   inviteId: string;
 }

@@ -19,6 +19,7 @@ export function teamDocumentAccess(principal: Principal, docName: string, data: 
       return team && mayAccessExercise(principal, team.exerciseId) ? 'read' : null;
     }
     case 'observer':
+    case 'red':
       return null;
   }
 }

@@ -129,6 +129,8 @@ export class ExerciseService {
         return principal.exerciseId === null ? { role: 'facilitator' } : { role: 'facilitator', exerciseId: principal.exerciseId, displayName: principal.name };
       case 'observer':
         return { role: 'observer', exerciseId: principal.exerciseId, displayName: principal.name };
+      case 'red':
+        return { role: 'red', exerciseId: principal.exerciseId, displayName: principal.name };
       case 'participant':
         return { role: 'participant', exerciseId: principal.exerciseId, teamId: principal.teamId, playerId: principal.playerId, displayName: principal.displayName };
     }

@@ -9,10 +9,13 @@ import { hashToken, secretsEqual } from './ids.js';
 export type Principal =
   | { role: 'facilitator'; exerciseId: string | null; id: string; name: string }
   | { role: 'participant'; exerciseId: string; teamId: string; playerId: string; displayName: string }
-  | { role: 'observer'; exerciseId: string; id: string; name: string };
+  | { role: 'observer'; exerciseId: string; id: string; name: string }
+  /** The red cell: plays the attacker against every team's copy of the account, never sees a team's work. */
+  | { role: 'red'; exerciseId: string; id: string; name: string };
 
 export type ParticipantPrincipal = Extract<Principal, { role: 'participant' }>;
 export type FacilitatorPrincipal = Extract<Principal, { role: 'facilitator' }>;
+export type RedPrincipal = Extract<Principal, { role: 'red' }>;
 
 /** Principal id of the facilitator who signs in with the server's token. */
 export const ServerFacilitatorId = 'server';

@@ -110,6 +110,8 @@ function roomsOf(principal: Principal): string[] {
       return [Rooms.exercise(principal.exerciseId), Rooms.team(principal.teamId), Rooms.player(principal.playerId)];
     case 'observer':
       return [Rooms.observers(principal.exerciseId), Rooms.invite(principal.id)];
+    case 'red':
+      return [Rooms.red(principal.exerciseId), Rooms.invite(principal.id)];
     case 'facilitator':
       // The exercise's facilitator room is joined with exercise:watch, which also returns the state.
       return principal.exerciseId === null ? [Rooms.allFacilitators] : [Rooms.allFacilitators, Rooms.invite(principal.id)];

@@ -20,6 +20,7 @@ export const Rooms = {
   team: (teamId: string) => `team:${teamId}`,
   facilitators: (exerciseId: string) => `facilitators:${exerciseId}`,
   observers: (exerciseId: string) => `observers:${exerciseId}`,
+  red: (exerciseId: string) => `red:${exerciseId}`,
   player: (playerId: string) => `player:${playerId}`,
   invite: (inviteId: string) => `invite:${inviteId}`,
   /** Every facilitator socket, for messages about the server as a whole. */

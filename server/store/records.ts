@@ -130,7 +130,7 @@ export interface FacilitatorNoteRecord {
 export interface InviteRecord {
   id: string;
   exerciseId: string;
-  role: 'facilitator' | 'observer';
+  role: 'facilitator' | 'observer' | 'red';
   label: string;
   /** sha256 of the invite's token; the token itself is never stored. */
   tokenHash: string;
@@ -142,7 +142,7 @@ export interface AuditRecord {
   exerciseId: string;
   at: number;
   elapsedMs: number;
-  actor: { role: 'facilitator' | 'participant' | 'observer' | 'system'; id: string | null; name: string | null };
+  actor: { role: 'facilitator' | 'participant' | 'observer' | 'red' | 'system'; id: string | null; name: string | null };
   action: string;
   detail: Record<string, unknown>;
 }

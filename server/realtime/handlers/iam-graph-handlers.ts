@@ -16,7 +16,7 @@ export function registerIamGraphHandlers(socket: AppSocket, deps: RealtimeDepend
     schema: IamGraphPayload,
     run: (payload, principal) => {
       if (principal.role === 'participant') return deps.iamGraph.graph(principal.exerciseId);
-      if (principal.role === 'observer') throw new AppError(ErrorCode.Forbidden, '"iam:graph" is available to participants and facilitators only.');
+      if (principal.role === 'observer' || principal.role === 'red') throw new AppError(ErrorCode.Forbidden, '"iam:graph" is available to participants and facilitators only.');
       const exerciseId = payload?.exerciseId ?? principal.exerciseId;
       if (!exerciseId) throw new AppError(ErrorCode.InvalidPayload, 'exerciseId: missing. A facilitator must name the exercise whose graph they want.', 'exerciseId');
       return deps.iamGraph.graph(exerciseId);
