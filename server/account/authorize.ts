@@ -1,0 +1,44 @@
+import type { ServiceName } from './api-call.js';
+import { AwsError } from './aws-error.js';
+import { combineDecisions, evaluateIdentityPolicies, evaluateResourcePolicy, type Decision, type PolicyRequest } from './policy-eval.js';
+import { identityPolicies, type Principal } from './principal.js';
+import type { AccountState } from './state.js';
+
+/**
+ * Authorization of a request against the caller's identity-based policies and, for S3, the
+ * bucket policy. Denials use each service's code: AccessDenied for IAM, STS, S3 and CloudTrail,
+ * UnauthorizedOperation for EC2 and AccessDeniedException for GuardDuty.
+ */
+// NOTE: permission boundaries, session policies and service control policies are not modeled.
+
+/** Check a request and throw the service's denial when it is not allowed. */
+export function authorize(state: AccountState, principal: Principal, service: ServiceName, request: PolicyRequest): void {
+  const identity = evaluateIdentityPolicies(identityPolicies(state, principal), request);
+  const bucketPolicy = service === 's3' ? bucketPolicyOf(state, request.resource) : null;
+  const resource: Decision = bucketPolicy ? evaluateResourcePolicy(bucketPolicy, request, { arn: principal.arn, accountId: principal.accountId }) : 'implicitDeny';
+  const decision = combineDecisions([identity, resource]);
+  if (decision === 'allow') return;
+  const reason = resource === 'explicitDeny' ? 'resource' : decision === 'explicitDeny' ? 'identity' : 'none';
+  throw denial(service, principal, request, reason);
+}
+
+function bucketPolicyOf(state: AccountState, resource: string): Record<string, unknown> | null {
+  const match = /^arn:aws:s3:::([^/]+)/.exec(resource);
+  const bucket = match && Object.hasOwn(state.buckets, match[1]!) ? state.buckets[match[1]!] : undefined;
+  return bucket?.policy ?? null;
+}
+
+/** Build the denial AWS returns, naming the caller, the action, the resource and why. */
+export function denial(service: ServiceName, principal: Principal, request: PolicyRequest, reason: 'identity' | 'resource' | 'none'): AwsError {
+  const target = request.resource === '*' ? '' : ` on resource: ${service === 's3' ? `"${request.resource}"` : request.resource}`;
+  const because =
+    reason === 'identity'
+      ? 'with an explicit deny in an identity-based policy'
+      : reason === 'resource'
+        ? 'with an explicit deny in a resource-based policy'
+        : `because no identity-based policy allows the ${request.action} action`;
+  const message = `User: ${principal.arn} is not authorized to perform: ${request.action}${target} ${because}`;
+  if (service === 'ec2') return new AwsError('UnauthorizedOperation', `You are not authorized to perform this operation. ${message}`);
+  if (service === 'guardduty') return new AwsError('AccessDeniedException', message);
+  return new AwsError('AccessDenied', message);
+}
