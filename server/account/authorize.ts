@@ -1,6 +1,6 @@
 import type { ServiceName } from './api-call.js';
 import { AwsError } from './aws-error.js';
-import { combineDecisions, evaluateIdentityPolicies, evaluateResourcePolicy, type Decision, type PolicyRequest } from './policy-eval.js';
+import { combineDecisions, evaluateIdentityPolicies, evaluateResourcePolicy, type Decision, type PolicyRequest, type PolicyVariables } from './policy-eval.js';
 import { identityPolicies, type Principal } from './principal.js';
 import type { AccountState } from './state.js';
 
@@ -13,13 +13,26 @@ import type { AccountState } from './state.js';
 
 /** Check a request and throw the service's denial when it is not allowed. */
 export function authorize(state: AccountState, principal: Principal, service: ServiceName, request: PolicyRequest): void {
-  const identity = evaluateIdentityPolicies(identityPolicies(state, principal), request);
+  const variables = variablesOf(principal);
+  const identity = evaluateIdentityPolicies(identityPolicies(state, principal), request, variables);
   const bucketPolicy = service === 's3' ? bucketPolicyOf(state, request.resource) : null;
-  const resource: Decision = bucketPolicy ? evaluateResourcePolicy(bucketPolicy, request, { arn: principal.arn, accountId: principal.accountId }) : 'implicitDeny';
+  const resource: Decision = bucketPolicy ? evaluateResourcePolicy(bucketPolicy, request, { arn: principal.arn, accountId: principal.accountId }, variables) : 'implicitDeny';
   const decision = combineDecisions([identity, resource]);
   if (decision === 'allow') return;
   const reason = resource === 'explicitDeny' ? 'resource' : decision === 'explicitDeny' ? 'identity' : 'none';
   throw denial(service, principal, request, reason);
+}
+
+/** Values of the global policy variables IAM sets for the caller. */
+function variablesOf(principal: Principal): PolicyVariables {
+  const variables: PolicyVariables = { 'aws:principalaccount': principal.accountId, 'aws:principalarn': principal.arn };
+  if (principal.kind === 'user') {
+    variables['aws:username'] = principal.userName;
+    variables['aws:userid'] = principal.userId;
+  } else {
+    variables['aws:userid'] = `${principal.roleId}:${principal.sessionName}`;
+  }
+  return variables;
 }
 
 function bucketPolicyOf(state: AccountState, resource: string): Record<string, unknown> | null {

@@ -22,21 +22,24 @@ export interface PolicyRequest {
   resource: string;
 }
 
+/** Values of policy variables such as `aws:username`, keyed in lower case; unknown variables stay unreplaced. */
+export type PolicyVariables = Record<string, string>;
+
 /** Evaluate identity-based policy documents: every statement applies to the caller. */
-export function evaluateIdentityPolicies(documents: PolicyDocument[], request: PolicyRequest): Decision {
-  return evaluate(documents, request, () => true);
+export function evaluateIdentityPolicies(documents: PolicyDocument[], request: PolicyRequest, variables: PolicyVariables = {}): Decision {
+  return evaluate(documents, request, () => true, variables);
 }
 
 /** Evaluate a resource-based policy such as a bucket policy, whose statements name their principals. */
-export function evaluateResourcePolicy(document: PolicyDocument, request: PolicyRequest, principal: RequestPrincipal): Decision {
-  return evaluate([document], request, (statement) => principalMatches(statement, principal));
+export function evaluateResourcePolicy(document: PolicyDocument, request: PolicyRequest, principal: RequestPrincipal, variables: PolicyVariables = {}): Decision {
+  return evaluate([document], request, (statement) => principalMatches(statement, principal), variables);
 }
 
-function evaluate(documents: PolicyDocument[], request: PolicyRequest, appliesTo: (statement: Record<string, unknown>) => boolean): Decision {
+function evaluate(documents: PolicyDocument[], request: PolicyRequest, appliesTo: (statement: Record<string, unknown>) => boolean, variables: PolicyVariables): Decision {
   let allowed = false;
   for (const document of documents) {
     for (const statement of statementsOf(document)) {
-      if (!appliesTo(statement) || !actionMatches(statement, request.action) || !resourceMatches(statement, request.resource)) continue;
+      if (!appliesTo(statement) || !actionMatches(statement, request.action) || !resourceMatches(statement, request.resource, variables)) continue;
       if (statement.Effect === 'Deny') return 'explicitDeny';
       if (statement.Effect === 'Allow') allowed = true;
     }
@@ -56,9 +59,10 @@ function actionMatches(statement: Record<string, unknown>, action: string): bool
   return false;
 }
 
-function resourceMatches(statement: Record<string, unknown>, resource: string): boolean {
-  if (statement.Resource !== undefined) return asStrings(statement.Resource).some((pattern) => resource === '*' || wildcardMatch(pattern, resource, false));
-  if (statement.NotResource !== undefined) return !asStrings(statement.NotResource).some((pattern) => wildcardMatch(pattern, resource, false));
+function resourceMatches(statement: Record<string, unknown>, resource: string, variables: PolicyVariables): boolean {
+  const patterns = (value: unknown): string[] => asStrings(value).map((pattern) => substitute(pattern, variables));
+  if (statement.Resource !== undefined) return patterns(statement.Resource).some((pattern) => resource === '*' || wildcardMatch(pattern, resource, false));
+  if (statement.NotResource !== undefined) return !patterns(statement.NotResource).some((pattern) => wildcardMatch(pattern, resource, false));
   // A statement without Resource is only valid in a resource-based policy, where it means the policy's own resource.
   return true;
 }
@@ -70,6 +74,11 @@ function principalMatches(statement: Record<string, unknown>, principal: Request
   const awsPrincipals = asStrings((named as Record<string, unknown>).AWS);
   const rootArn = `arn:aws:iam::${principal.accountId}:root`;
   return awsPrincipals.some((value) => value === '*' || value === principal.arn || value === rootArn || value === principal.accountId);
+}
+
+/** Replace `${name}` policy variables with their values, leaving unknown ones as they are. */
+function substitute(pattern: string, variables: PolicyVariables): string {
+  return pattern.replace(/\$\{([^}]+)\}/g, (whole, name: string) => variables[name.toLowerCase()] ?? whole);
 }
 
 /** Match IAM's `*` (any run of characters) and `?` (one character) wildcards. */

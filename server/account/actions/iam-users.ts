@@ -2,7 +2,7 @@ import { ActionParams } from '../action-params.js';
 import { defineAction, type ActionDefinition } from '../action-context.js';
 import { groupArn, userArn } from '../arns.js';
 import { AwsError, noSuchEntity } from '../aws-error.js';
-import { iamIdFrom } from '../ids.js';
+import { hexIdFrom, iamIdFrom } from '../ids.js';
 import { cloudTrailDate, requireUser, subjectUserName } from './common.js';
 
 /**
@@ -68,7 +68,7 @@ export const iamUserActions: Record<string, ActionDefinition> = {
       if (Object.hasOwn(context.state.accessKeys, accessKeyId)) throw new AwsError('EntityAlreadyExists', `Access key ${accessKeyId} already exists.`);
       context.state.accessKeys[accessKeyId] = { accessKeyId, userName: user.userName, status: 'Active', createDate: context.at };
       // The secret access key exists only in the API response, never in the model or CloudTrail.
-      const secret = '<the secret access key is shown only once, when the key is created>';
+      const secret = Buffer.from(hexIdFrom(context.idSeed, 'secretKey', 60), 'hex').toString('base64');
       return {
         response: { AccessKey: { UserName: user.userName, AccessKeyId: accessKeyId, Status: 'Active', SecretAccessKey: secret, CreateDate: context.at } },
         requestParameters: { userName: user.userName },
