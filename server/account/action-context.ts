@@ -11,7 +11,7 @@ export interface PresetIds {
   instanceIds?: string[];
 }
 
-/** What an action handler works with. */
+/** Inputs of an action handler. */
 export interface ActionContext {
   state: AccountState;
   principal: Principal;
@@ -25,9 +25,9 @@ export interface ActionContext {
   requirePermission(request: PolicyRequest): void;
 }
 
-/** What an action did, for the caller and for the CloudTrail record. */
+/** The outcome of an action, for the caller and for the CloudTrail record. */
 export interface ActionResult {
-  /** The API's answer as the CLI prints it (PascalCase JSON). */
+  /** The API's response as the CLI prints it (PascalCase JSON). */
   response: Record<string, unknown>;
   /** One sentence per change to the account. */
   changes: string[];

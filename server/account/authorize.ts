@@ -19,7 +19,9 @@ export function authorize(state: AccountState, principal: Principal, service: Se
   const resource: Decision = bucketPolicy ? evaluateResourcePolicy(bucketPolicy, request, { arn: principal.arn, accountId: principal.accountId }, variables) : 'implicitDeny';
   const decision = combineDecisions([identity, resource]);
   if (decision === 'allow') return;
-  const reason = resource === 'explicitDeny' ? 'resource' : decision === 'explicitDeny' ? 'identity' : 'none';
+  let reason: 'identity' | 'resource' | 'none' = 'none';
+  if (resource === 'explicitDeny') reason = 'resource';
+  else if (identity === 'explicitDeny') reason = 'identity';
   throw denial(service, principal, request, reason);
 }
 
@@ -44,12 +46,11 @@ function bucketPolicyOf(state: AccountState, resource: string): Record<string, u
 /** Build the denial AWS returns, naming the caller, the action, the resource and why. */
 export function denial(service: ServiceName, principal: Principal, request: PolicyRequest, reason: 'identity' | 'resource' | 'none'): AwsError {
   const target = request.resource === '*' ? '' : ` on resource: ${service === 's3' ? `"${request.resource}"` : request.resource}`;
-  const because =
-    reason === 'identity'
-      ? 'with an explicit deny in an identity-based policy'
-      : reason === 'resource'
-        ? 'with an explicit deny in a resource-based policy'
-        : `because no identity-based policy allows the ${request.action} action`;
+  const because = {
+    identity: 'with an explicit deny in an identity-based policy',
+    resource: 'with an explicit deny in a resource-based policy',
+    none: `because no identity-based policy allows the ${request.action} action`,
+  }[reason];
   const message = `User: ${principal.arn} is not authorized to perform: ${request.action}${target} ${because}`;
   if (service === 'ec2') return new AwsError('UnauthorizedOperation', `You are not authorized to perform this operation. ${message}`);
   if (service === 'guardduty') return new AwsError('AccessDeniedException', message);

@@ -21,8 +21,11 @@ export function recordRegionOf(call: ApiCall): string {
  * A failed call leaves the model unchanged and is still recorded when a trail covers it.
  */
 export const executeCall: ExecuteCall = (state, call, context) => {
+  if (Number.isNaN(Date.parse(context.at))) {
+    return failure(call, new AwsError('InvalidParameterValue', `Invalid call time ${JSON.stringify(context.at)}: expected an ISO 8601 time such as 2026-05-08T04:00:00Z.`));
+  }
   const definition = actionDefinition(call.service, call.action);
-  const schema = actionSchema(call.service, call.action);
+  const schema = definition ? actionSchema(call.service, call.action) : undefined;
   if (!definition || !schema) {
     return failure(call, new AwsError('InvalidAction', `The action ${call.action} is not valid for the ${call.service} service in this simulation.`));
   }
@@ -81,7 +84,7 @@ export const executeCall: ExecuteCall = (state, call, context) => {
  */
 export function applyAction(state: AccountState, call: ApiCall, principal: Principal, at: string, idSeed: string, preset: PresetIds): ActionResult {
   const definition = actionDefinition(call.service, call.action);
-  const schema = actionSchema(call.service, call.action);
+  const schema = definition ? actionSchema(call.service, call.action) : undefined;
   if (!definition || !schema) throw new AwsError('InvalidAction', `The action ${call.action} is not supported.`);
   const parsed = schema.safeParse(call.params);
   if (!parsed.success) throw validationError(call, parsed.error);
@@ -132,9 +135,9 @@ function validationError(call: ApiCall, error: z.ZodError): AwsError {
 }
 
 /**
- * The identity a call claimed when authentication failed: the owner of an Inactive key, or a
- * session of a deleted role. A key the account has no trace of is not tied to the account, so
- * such a call is not recorded.
+ * Build the identity a call claimed when authentication failed: the owner of an Inactive key, or
+ * a session of a deleted role. A key unknown to the model is not tied to the account, so such a
+ * call is not recorded.
  */
 function claimedIdentity(state: AccountState, credentials: Credentials, at: string): Record<string, unknown> | null {
   if (credentials.kind === 'roleSession') {

@@ -9,7 +9,7 @@ import type { PolicyDocument } from './state.js';
 
 export type Decision = 'allow' | 'explicitDeny' | 'implicitDeny';
 
-/** Who a resource-based policy is checked for: the caller's ARN and account. */
+/** The caller a resource-based policy is checked for: its ARN and account. */
 export interface RequestPrincipal {
   arn: string;
   accountId: string;
@@ -61,7 +61,7 @@ function actionMatches(statement: Record<string, unknown>, action: string): bool
 
 function resourceMatches(statement: Record<string, unknown>, resource: string, variables: PolicyVariables): boolean {
   const patterns = (value: unknown): string[] => asStrings(value).map((pattern) => substitute(pattern, variables));
-  if (statement.Resource !== undefined) return patterns(statement.Resource).some((pattern) => resource === '*' || wildcardMatch(pattern, resource, false));
+  if (statement.Resource !== undefined) return patterns(statement.Resource).some((pattern) => wildcardMatch(pattern, resource, false));
   if (statement.NotResource !== undefined) return !patterns(statement.NotResource).some((pattern) => wildcardMatch(pattern, resource, false));
   // A statement without Resource is only valid in a resource-based policy, where it means the policy's own resource.
   return true;

@@ -20,19 +20,19 @@ export function numberField(value: unknown, field: string): number | undefined {
   return typeof inner === 'number' && Number.isFinite(inner) ? inner : undefined;
 }
 
-/** The `items` list of an EC2 set such as `instancesSet`, as objects. */
+/** Read the `items` list of an EC2 set such as `instancesSet`, keeping only objects. */
 export function itemsOf(value: unknown, field: string): Record<string, unknown>[] {
   const set = objectField(value, field);
   const items = set?.items;
   return Array.isArray(items) ? items.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) : [];
 }
 
-/** Scripted records sorted by eventTime, stable for equal times. */
+/** Sort scripted records by eventTime, keeping the file order for equal times. */
 export function byEventTime(records: CloudTrailRecord[]): CloudTrailRecord[] {
   return records.map((record, index) => ({ record, index })).sort((a, b) => String(a.record.eventTime).localeCompare(String(b.record.eventTime)) || a.index - b.index).map((entry) => entry.record);
 }
 
-/** The IAM user that made a record's call, when it was an IAM user. */
+/** Read the name of the IAM user that made a record's call; undefined for other callers. */
 export function callerUserName(record: CloudTrailRecord): string | undefined {
   const identity = objectField(record, 'userIdentity');
   return identity?.type === 'IAMUser' ? stringField(identity, 'userName') : undefined;

@@ -11,7 +11,7 @@ import type { AccountState } from './state.js';
  */
 const EventVersion = '1.09';
 
-/** What `buildRecord` needs beyond the call and its context. */
+/** Inputs of `buildRecord` beyond the call and its context. */
 export interface RecordInput {
   state: AccountState;
   call: ApiCall;

@@ -5,8 +5,8 @@ import { parsePolicyDocument } from '../investigation/iam-graph/policy-documents
 import { itemsOf, objectField, stringField } from './record-fields.js';
 
 /**
- * Translation of a scripted CloudTrail record back into the API calls it made, with the ids its
- * responseElements show. Records of actions the account does not answer translate to no call.
+ * A call of a scripted CloudTrail record, with the ids its responseElements show. Records of
+ * actions the account does not handle translate to no call.
  */
 export interface ReplayCall {
   call: ApiCall;

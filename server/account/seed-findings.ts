@@ -66,7 +66,7 @@ function seedInstance(state: AccountState, details: Record<string, unknown> | un
     state: 'running',
     launchTime: stringField(details, 'LaunchTime') ?? '',
     securityGroupIds: groupIds,
-    // NOTE: the instance profile is taken to carry the role of the same name, which is the usual setup but not guaranteed.
+    // The instance profile is taken to carry the role of the same name, which is the usual setup but not guaranteed.
     roleName: profileArn ? lastSegment(profileArn) : null,
     tags: tags.flatMap((tag) => {
       const key = stringField(tag, 'Key');

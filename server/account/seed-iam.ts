@@ -53,7 +53,7 @@ export function seedIamSnapshot(state: AccountState, value: unknown): void {
       groups: [...detail.GroupList],
       attachedPolicies: attachAll(state, detail.AttachedManagedPolicies),
       inlinePolicies: inlineAll(detail.UserPolicyList),
-      // NOTE: get-account-authorization-details does not list login profiles, so a user has a console password only when the pack adds LoginProfile.
+      // get-account-authorization-details does not list login profiles, so a user has a console password only when the pack adds LoginProfile.
       loginProfile: detail.LoginProfile ? { createDate: detail.CreateDate ?? '', passwordResetRequired: false } : null,
       tags: detail.Tags.map((tag) => ({ key: tag.Key, value: tag.Value })),
     };

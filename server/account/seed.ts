@@ -20,10 +20,11 @@ export interface SeedInput {
 export const DefaultTrailName = 'management-events';
 
 /**
- * Build the account at the start of the scenario window from the pack: the IAM snapshot, the
- * resources the scripted records and findings show existed before the story began, a trail
- * (the one the records name, or a multi-region default with management and S3 data events), and
- * the incident responders' role. Throws when the IAM snapshot does not parse.
+ * Build the account at the start of the scenario window from the pack. It contains the IAM
+ * snapshot and the resources that the scripted records and findings show existed before the
+ * story began. Its trail is the one the records name, or else a multi-region default with
+ * management and S3 data events. The incident responders' role is always added. Throws when the
+ * IAM snapshot does not parse.
  */
 export function seedAccount(input: SeedInput): AccountState {
   const state: AccountState = {

@@ -2,8 +2,8 @@ import type { RedTargets } from '../../shared/red-blue.js';
 import type { AccountState } from './state.js';
 
 /**
- * The resources the red console offers as move targets: what exists now in the account, with
- * terminated instances, deleted detectors and AWS managed policies left out.
+ * List the resources the red console offers as move targets: what exists now in the account,
+ * without terminated instances, deleted detectors and AWS managed policies.
  */
 export function redTargets(state: AccountState, regions: string[]): RedTargets {
   const sorted = (values: string[]): string[] => [...values].sort((a, b) => a.localeCompare(b));

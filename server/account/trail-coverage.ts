@@ -1,9 +1,9 @@
 import type { AccountState } from './state.js';
 
 /**
- * Whether any trail records an event: a logging trail that covers the event's region (every
- * region for a multi-region trail) and records its category. IAM and STS events are recorded in
- * us-east-1.
+ * Check whether any trail records an event: a logging trail that covers the event's region
+ * (every region for a multi-region trail) and records its category. Callers pass us-east-1 for
+ * IAM and STS events.
  */
 export function isRecorded(state: AccountState, region: string, category: 'Management' | 'Data'): boolean {
   return Object.values(state.trails).some((trail) => {

@@ -19,8 +19,8 @@ export function requireRole(context: ActionContext, roleName: string): RoleState
 }
 
 /**
- * The user a key call is about: the named one, or the calling user when the name is left out,
- * as IAM does. A role session must name the user.
+ * Resolve the user a key call is about: the named one, or the calling user when the name is left
+ * out, as IAM does. A role session must name the user.
  */
 export function subjectUserName(context: ActionContext, userName: string | undefined): string {
   if (userName !== undefined) return userName;

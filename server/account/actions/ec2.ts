@@ -54,12 +54,12 @@ function instanceView(context: ActionContext, instance: InstanceState): Record<s
   };
 }
 
-/** Move instances to a new state, returning the EC2 answer's state changes. */
-function transition(instances: InstanceState[], next: InstanceState['state'], shown: InstanceState['state']): Record<string, unknown>[] {
+/** Move instances to `next`, returning the state changes EC2 reports, with `reported` as the current state. */
+function transition(instances: InstanceState[], next: InstanceState['state'], reported: InstanceState['state']): Record<string, unknown>[] {
   return instances.map((instance) => {
     const previous = instance.state;
     instance.state = next;
-    return { InstanceId: instance.instanceId, CurrentState: { Code: StateCodes[shown], Name: shown }, PreviousState: { Code: StateCodes[previous], Name: previous } };
+    return { InstanceId: instance.instanceId, CurrentState: { Code: StateCodes[reported], Name: reported }, PreviousState: { Code: StateCodes[previous], Name: previous } };
   });
 }
 

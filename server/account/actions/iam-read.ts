@@ -4,7 +4,7 @@ import { userArn } from '../arns.js';
 import type { UserState } from '../state.js';
 import { iamPathResource, requireUser, subjectUserName } from './common.js';
 
-/** Read-only IAM calls, answered from the model in the shapes the CLI prints. */
+/** Read-only IAM calls, served from the model in the shapes the CLI prints. */
 const P = ActionParams.iam;
 
 function userView(user: UserState): Record<string, unknown> {

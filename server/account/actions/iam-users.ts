@@ -47,7 +47,7 @@ export const iamUserActions: Record<string, ActionDefinition> = {
     permission: (context, params) => ({ action: 'iam:DeleteUser', ...userResource(context.state.accountId, params.userName) }),
     run(context, params) {
       const user = requireUser(context, params.userName);
-      const conflict = (what: string): AwsError => new AwsError('DeleteConflict', `Cannot delete entity, must ${what} first.`);
+      const conflict = (prerequisite: string): AwsError => new AwsError('DeleteConflict', `Cannot delete entity, must ${prerequisite} first.`);
       if (user.loginProfile) throw conflict('delete login profile');
       if (Object.values(context.state.accessKeys).some((key) => key.userName === user.userName)) throw conflict('delete access keys');
       if (user.attachedPolicies.length > 0 || Object.keys(user.inlinePolicies).length > 0) throw conflict('detach all policies');

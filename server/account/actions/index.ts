@@ -19,8 +19,9 @@ const Handlers: Record<ServiceName, Record<string, ActionDefinition>> = {
   guardduty: guardDutyActions,
 };
 
-/** The handler of an action, or undefined for one the account does not answer. */
+/** Look up the handler of an action; undefined for an action the account does not handle. */
 export function actionDefinition(service: ServiceName, action: string): ActionDefinition | undefined {
+  if (!Object.hasOwn(Handlers, service)) return undefined;
   const actions = Handlers[service];
   return Object.hasOwn(actions, action) ? actions[action] : undefined;
 }

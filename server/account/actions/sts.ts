@@ -9,7 +9,7 @@ import { evaluateResourcePolicy } from '../policy-eval.js';
  * STS: who the caller is, and assuming a role. Assuming a role needs sts:AssumeRole in the
  * caller's own policies, which `executeCall` checks, and a trust policy that allows the caller.
  */
-// NOTE: IAM also lets a same-account caller assume a role whose trust policy names its ARN without an identity permission; the simulation always asks for both.
+// NOTE: IAM also lets a same-account caller assume a role whose trust policy names its ARN without an identity permission; the simulation always requires both.
 const P = ActionParams.sts;
 const SessionHours = 1;
 

@@ -66,6 +66,14 @@ describe('executeCall authentication', () => {
     expect(outcome.errorCode).toBe('InvalidAction');
     expect(outcome.errorMessage).toContain('CreateVirtualMFADevice');
     expect(outcome.record).toBeNull();
+    const unknownService = { service: 'lambda', action: 'ListFunctions', params: {}, region: 'us-east-1' } as unknown as ApiCall;
+    expect(executeCall(seedPack(), unknownService, responderContext()).errorCode).toBe('InvalidAction');
+  });
+
+  it('rejects an invalid call time', () => {
+    const outcome = executeCall(seedPack(), listKeys, { ...responderContext(), at: 'yesterday' });
+    expect(outcome.errorCode).toBe('InvalidParameterValue');
+    expect(outcome.errorMessage).toContain('"yesterday"');
   });
 
   it('rejects invalid parameters by field', () => {

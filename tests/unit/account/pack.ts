@@ -31,12 +31,12 @@ export function seedPack(): AccountState {
   return seedAccount({ accountId: ACCOUNT_ID, primaryRegion: 'us-east-1', regions: REGIONS, snapshot: readJson('iam/snapshot.json'), records: packRecords(), findings: packFindings() });
 }
 
-/** A call context at a fixed scenario time, signed with an access key. */
+/** Build a call context at a fixed scenario time, signed with an access key. */
 export function keyContext(accessKeyId: string, idSeed = 'test-call'): CallContext {
   return { credentials: { kind: 'accessKey', accessKeyId }, sourceIpAddress: '198.51.100.7', userAgent: 'aws-cli/2.15.0 Python/3.11.6 Linux/6.1.0 exe/x86_64', at: '2026-05-08T04:00:00.250Z', idSeed };
 }
 
-/** A call context of the incident responders' role session. */
+/** Build a call context of a session of the incident responders' role. */
 export function responderContext(idSeed = 'responder-call'): CallContext {
   const credentials: Credentials = { kind: 'roleSession', roleName: 'IncidentResponder', sessionName: 'blue-team-1', accessKeyId: 'ASIAEXAMPLERESPONDER' };
   return { credentials, sourceIpAddress: '203.0.113.50', userAgent: 'aws-cli/2.15.0 Python/3.11.6 Linux/6.1.0 exe/x86_64', at: '2026-05-08T04:00:00Z', idSeed };
