@@ -1,18 +1,21 @@
 import type { CloudTrailRecord } from './api-call.js';
 import { parseTrailArn, trailArn } from './arns.js';
 import { byEventTime, callerUserName, itemsOf, numberField, objectField, stringField } from './record-fields.js';
+import { iamIdFrom } from './ids.js';
 import { ensureUser } from './seed-iam.js';
 import type { AccountState } from './state.js';
 
 /**
  * Resources the scripted records show existed before any record created them: IAM users' AKIA
- * keys, buckets and object keys, security groups, instances and trails. A resource that a record
+ * keys, roles that sessions came from, buckets and object keys, security groups, instances and
+ * trails. A resource that a record
  * creates is left for `replayRecords`, so it appears when its phase is released.
  */
 export function seedFromRecords(state: AccountState, records: CloudTrailRecord[]): void {
   const created = createdIds(records);
   for (const record of byEventTime(records)) {
     seedKeys(state, record, created);
+    seedRoles(state, record);
     seedS3(state, record);
     seedEc2(state, record, created);
     seedTrail(state, record);
@@ -50,6 +53,23 @@ function seedKeys(state: AccountState, record: CloudTrailRecord, created: Set<st
   const namedKey = stringField(parameters, 'accessKeyId');
   const owner = stringField(parameters, 'userName') ?? caller;
   if (record.eventSource === 'iam.amazonaws.com' && namedKey?.startsWith('AKIA') && owner && !created.has(namedKey)) addKey(state, namedKey, owner);
+}
+
+/** Add the roles a record's session came from or assumed, when the snapshot does not list them. */
+function seedRoles(state: AccountState, record: CloudTrailRecord): void {
+  const issuer = objectField(objectField(objectField(record, 'userIdentity'), 'sessionContext'), 'sessionIssuer');
+  const assumed = record.eventName === 'AssumeRole' ? stringField(objectField(record, 'requestParameters'), 'roleArn') : undefined;
+  const candidates: [string | undefined, string | undefined][] = [
+    [stringField(issuer, 'arn'), stringField(issuer, 'principalId')],
+    [assumed, undefined],
+  ];
+  for (const [arn, roleId] of candidates) {
+    const match = arn ? /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn) : null;
+    if (!arn || !match || match[1] !== state.accountId || Object.hasOwn(state.roles, match[2]!)) continue;
+    const roleName = match[2]!;
+    // NOTE: a role known only from the records has no trust or permission policies, so its sessions are denied every call that needs one.
+    state.roles[roleName] = { roleName, roleId: roleId ?? iamIdFrom('AROA', `${state.accountId}/${roleName}`, 'roleId'), arn, createDate: '', trustPolicy: {}, attachedPolicies: [], inlinePolicies: {} };
+  }
 }
 
 function seedS3(state: AccountState, record: CloudTrailRecord): void {

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { CloudTrailRecord } from '../../../server/account/api-call.js';
 import { DefaultTrailName, IncidentResponderRole, seedAccount } from '../../../server/account/index.js';
 import { ACCOUNT_ID, ALICE_KEY, ATTACKER_KEY, PIPELINE_KEY, packFindings, packRecords, seedPack } from './pack.js';
 
@@ -53,6 +57,15 @@ describe('seedAccount', () => {
     expect(Object.keys(state.trails)).toEqual([DefaultTrailName]);
     expect(state.trails[DefaultTrailName]).toMatchObject({ homeRegion: 'us-west-2', isMultiRegion: true, logging: true, managementEvents: true, s3DataEvents: true });
     expect(state.users['dev-deploy']?.userName).toBe('dev-deploy');
+  });
+
+  it('adds roles seen in sessions', () => {
+    const analytics = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'scenarios', 'apexcorp-analytics');
+    const records = (JSON.parse(readFileSync(join(analytics, 'cloudtrail', 'attack.json'), 'utf8')) as { Records: CloudTrailRecord[] }).Records;
+    const state = seedAccount({ accountId: '345678901234', primaryRegion: 'eu-west-1', regions: ['eu-west-1'], snapshot: null, records, findings: [] });
+    expect(state.roles['analytics-web-ec2-role']).toMatchObject({ roleId: 'AROAFA7ARN7ZEFEKSHPXP', arn: 'arn:aws:iam::345678901234:role/analytics-web-ec2-role', attachedPolicies: [] });
+    expect(state.roles['analytics-deploy-role']?.arn).toBe('arn:aws:iam::345678901234:role/analytics-deploy-role');
+    expect(state.accessKeys.AKIAFA7ARN7ZBX75S4WZ?.userName).toBe('priya.raman');
   });
 
   it('rejects an invalid snapshot', () => {
