@@ -1,4 +1,5 @@
 import type { CloudTrailRecord } from './api-call.js';
+import { actionDefinition } from './actions/index.js';
 import { applyAction } from './execute.js';
 import { rolePrincipal, userPrincipal, type Principal } from './principal.js';
 import { byEventTime, objectField, stringField } from './record-fields.js';
@@ -26,7 +27,8 @@ export function replayRecords(state: AccountState, records: CloudTrailRecord[]):
 
 function applyRecord(state: AccountState, record: CloudTrailRecord): boolean {
   if (record.eventName === 'CreateSecurityGroup') return createSecurityGroup(state, record);
-  const calls = callsOfRecord(record);
+  // Read-only calls such as AssumeRole change nothing the model tracks.
+  const calls = callsOfRecord(record).filter((entry) => actionDefinition(entry.call.service, entry.call.action)?.readOnly === false);
   if (calls.length === 0) return false;
   const principal = principalOf(state, record);
   let changed = false;

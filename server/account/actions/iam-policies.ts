@@ -75,7 +75,6 @@ export const iamPolicyActions: Record<string, ActionDefinition> = {
       user.inlinePolicies[params.policyName] = params.policyDocument;
       return {
         response: {},
-        requestParameters: { userName: params.userName, policyName: params.policyName, policyDocument: documentText(params.policyDocument) },
         changes: [`Inline policy ${params.policyName} of IAM user ${user.userName} was set.`],
       };
     },
@@ -122,7 +121,6 @@ export const iamPolicyActions: Record<string, ActionDefinition> = {
       role.inlinePolicies[params.policyName] = params.policyDocument;
       return {
         response: {},
-        requestParameters: { roleName: params.roleName, policyName: params.policyName, policyDocument: documentText(params.policyDocument) },
         changes: [`Inline policy ${params.policyName} of role ${role.roleName} was set.`],
       };
     },
@@ -157,7 +155,6 @@ export const iamPolicyActions: Record<string, ActionDefinition> = {
       context.state.roles[role.roleName] = role;
       return {
         response: { Role: { Path: '/', RoleName: role.roleName, RoleId: role.roleId, Arn: role.arn, CreateDate: role.createDate, AssumeRolePolicyDocument: role.trustPolicy } },
-        requestParameters: { roleName: params.roleName, assumeRolePolicyDocument: documentText(params.assumeRolePolicyDocument) },
         responseElements: { role: { path: '/', roleName: role.roleName, roleId: role.roleId, arn: role.arn, createDate: cloudTrailDate(context.at), assumeRolePolicyDocument: encodeURIComponent(documentText(role.trustPolicy)) } },
         changes: [`Role ${role.roleName} was created.`],
       };
@@ -171,7 +168,7 @@ export const iamPolicyActions: Record<string, ActionDefinition> = {
     run(context, params) {
       const role = requireRole(context, params.roleName);
       role.trustPolicy = params.policyDocument;
-      return { response: {}, requestParameters: { roleName: params.roleName, policyDocument: documentText(params.policyDocument) }, changes: [`The trust policy of role ${role.roleName} was replaced.`] };
+      return { response: {}, changes: [`The trust policy of role ${role.roleName} was replaced.`] };
     },
   }),
 
@@ -191,7 +188,6 @@ export const iamPolicyActions: Record<string, ActionDefinition> = {
       if (setAsDefault) policy.defaultVersionId = versionId;
       return {
         response: { PolicyVersion: { VersionId: versionId, IsDefaultVersion: setAsDefault, CreateDate: context.at } },
-        requestParameters: { policyArn: params.policyArn, policyDocument: documentText(params.policyDocument), setAsDefault },
         responseElements: { policyVersion: { versionId, isDefaultVersion: setAsDefault, createDate: cloudTrailDate(context.at) } },
         changes: [`Policy ${params.policyArn} has a new version ${versionId}${setAsDefault ? ', now its default' : ''}.`],
       };

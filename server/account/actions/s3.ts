@@ -36,7 +36,7 @@ export const s3Actions: Record<string, ActionDefinition> = {
     requestParameters: () => ({ Host: 's3.amazonaws.com' }),
     run(context) {
       const buckets = Object.values(context.state.buckets).map((bucket) => ({ Name: bucket.name }));
-      return { response: { Buckets: buckets, Owner: { ID: context.state.accountId } }, requestParameters: { Host: 's3.amazonaws.com' }, changes: [] };
+      return { response: { Buckets: buckets, Owner: { ID: context.state.accountId } }, changes: [] };
     },
   }),
 
@@ -51,7 +51,6 @@ export const s3Actions: Record<string, ActionDefinition> = {
       const contents = bucket.objects.filter((object) => object.key.startsWith(prefix)).map((object) => ({ Key: object.key, Size: object.size }));
       return {
         response: { Name: bucket.name, Prefix: prefix, KeyCount: contents.length, Contents: contents },
-        requestParameters: bucketParameters(context, bucket.name, { 'list-type': '2', 'encoding-type': 'url', prefix }),
         bytesTransferredOut: 200 + contents.length * 120,
         changes: [],
       };
@@ -69,7 +68,6 @@ export const s3Actions: Record<string, ActionDefinition> = {
       if (!object) throw new AwsError('NoSuchKey', 'The specified key does not exist.');
       return {
         response: { ContentLength: object.size, ContentType: 'binary/octet-stream' },
-        requestParameters: bucketParameters(context, bucket.name, { key: object.key }),
         bytesTransferredOut: object.size,
         changes: [],
       };
