@@ -131,4 +131,6 @@ export interface AccountState {
   snapshots: Record<string, SnapshotState>;
   trails: Record<string, TrailState>;
   detectors: Record<string, DetectorState>;
+  /** eventIDs of scripted records `replayRecords` already applied, so each applies once; absent before the first replay. */
+  replayedEventIds?: string[];
 }
