@@ -1,0 +1,9 @@
+import { closest, distance } from 'fastest-levenshtein';
+
+/** Return " Did you mean X?" for the choice closest to a mistyped `word`, or an empty string when none is close. */
+export function didYouMean(word: string, choices: readonly string[]): string {
+  if (choices.length === 0 || word === '') return '';
+  const candidate = closest(word, [...choices]);
+  const allowed = Math.max(2, Math.floor(word.length / 3));
+  return distance(word, candidate) <= allowed ? ` Did you mean ${candidate}?` : '';
+}
