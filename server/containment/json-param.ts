@@ -36,7 +36,7 @@ function describeJsonError(message: string, text: string): string {
   const column = position - before.lastIndexOf('\n');
   const start = Math.max(0, position - SNIPPET_RADIUS);
   const snippet = text.slice(start, position + SNIPPET_RADIUS);
-  const where = position >= text.length ? 'at the end of the JSON' : `at line ${line} column ${column}, near ${JSON.stringify(snippet)}`;
+  const where = position >= text.length ? 'at the end of the JSON' : `at line ${line} column ${column}, near '${snippet}'`;
   return `${reason} ${where}.`;
 }
 

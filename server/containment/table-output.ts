@@ -71,10 +71,12 @@ function renderSection(section: Section): string {
   const rows = section.header === null ? section.rows : [section.header, ...section.rows];
   const columns = Math.max(1, ...rows.map((row) => row.length));
   const widths = Array.from({ length: columns }, (_, column) => Math.max(1, ...rows.map((row) => (row[column] ?? '').length)));
-  const inner = Math.max(section.title.length + 2, widths.reduce((sum, width) => sum + width + 3, -1));
+  // Cells are joined by " | ", so the content is the widths plus three characters per gap.
+  const contentWidth = widths.reduce((sum, width) => sum + width + 3, -3);
+  const inner = Math.max(section.title.length + 2, contentWidth);
   // Widen the last column when the title is wider than the columns.
   const lastIndex = columns - 1;
-  widths[lastIndex] = (widths[lastIndex] ?? 1) + inner - widths.reduce((sum, width) => sum + width + 3, -1);
+  widths[lastIndex] = (widths[lastIndex] ?? 1) + inner - contentWidth;
 
   const border = `${indent}+${'-'.repeat(inner + 2)}+`;
   const titlePadding = inner - section.title.length;
