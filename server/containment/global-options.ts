@@ -15,6 +15,7 @@ const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 // Options the console accepts and ignores: it never pages and always calls as the team's session.
 const IGNORED_SWITCHES = new Set(['no-cli-pager', 'no-paginate']);
 const GLOBALS_WITH_VALUE = new Set(['region', 'output', 'profile']);
+const GLOBAL_SWITCHES_UNAVAILABLE = new Set(['debug', 'no-verify-ssl', 'no-sign-request', 'cli-auto-prompt', 'no-cli-auto-prompt']);
 const GLOBALS_UNAVAILABLE_WITH_VALUE = new Set(['endpoint-url', 'ca-bundle', 'cli-read-timeout', 'cli-connect-timeout', 'cli-binary-format', 'query', 'color']);
 
 /**
@@ -35,7 +36,7 @@ export function extractGlobalOptions(words: readonly string[]): GlobalOptionsRes
     const name = word.startsWith('--') ? word.slice(2, equals === -1 ? undefined : equals) : '';
 
     if (IGNORED_SWITCHES.has(name)) continue;
-    if (name === 'debug' || GLOBALS_UNAVAILABLE_WITH_VALUE.has(name)) {
+    if (GLOBAL_SWITCHES_UNAVAILABLE.has(name) || GLOBALS_UNAVAILABLE_WITH_VALUE.has(name)) {
       return { ok: false, error: unavailableOptionReason(name) ?? `--${name} is not available in the exercise console.` };
     }
     if (!GLOBALS_WITH_VALUE.has(name)) {
