@@ -17,7 +17,7 @@ export function findCommand(service: ServiceSpec, name: string): CommandSpec | u
   return service.commands.find((command) => command.name === name);
 }
 
-/** The command spec of an API action, used to format the outcome of a call built from it. */
+/** Find the command spec of an API action, so that the outcome of its call can be formatted. */
 export function findCommandByAction(serviceName: string, action: string): CommandSpec | undefined {
   return SERVICES.find((service) => service.service === serviceName)?.commands.find((command) => command.action === action);
 }

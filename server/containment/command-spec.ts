@@ -1,8 +1,9 @@
 import type { ServiceName } from '../account/api-call.js';
 
 /**
- * How one CLI option is read: `string` takes one value, `list` takes one or more values up to
- * the next option, and `boolean` is a switch written `--name` (true) or `--no-name` (false).
+ * Value shape of a CLI option. A `string` option takes one value, a `list` option takes one or
+ * more values up to the next option, and a `boolean` option is a switch written `--name` (true)
+ * or `--no-name` (false).
  */
 export type OptionKind = 'string' | 'list' | 'boolean';
 
@@ -46,7 +47,7 @@ export interface CommandSpec {
 export interface ServiceSpec {
   /** Service name as the CLI spells it, such as `s3api`. */
   name: string;
-  /** Service of the simulated account that answers its calls. */
+  /** Service of the simulated account that runs its calls. */
   service: ServiceName;
   summary: string;
   commands: readonly CommandSpec[];

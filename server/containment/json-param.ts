@@ -36,7 +36,7 @@ export function parseJsonParameter(option: string, text: string): ValueParseResu
   }
 }
 
-/** Whether a CLI value is JSON rather than shorthand, as the CLI decides: by its first character. */
+/** Check whether a CLI value is JSON rather than shorthand. Like the CLI, it looks at the first character only. */
 export function looksLikeJson(text: string): boolean {
   const first = text.trimStart().charAt(0);
   return first === '{' || first === '[';

@@ -10,9 +10,9 @@ const TYPOGRAPHIC_QUOTES = new Set(['\u2018', '\u2019', '\u201C', '\u201D']);
 const EXPANSION_START = /[A-Za-z_{(0-9@*#?!$-]/;
 
 /**
- * Check `line` for shell features the console does not run and return the line prepared for
- * shell-quote: backslash-newline continuations removed, and a literal `$` or a `#` inside a word
- * escaped so that they stay part of the word, as they do in a POSIX shell.
+ * Check `line` for shell features the console does not run, and return the line prepared for
+ * shell-quote. Backslash-newline continuations are removed. A literal `$` and a `#` inside a word
+ * are escaped, so that they stay part of the word as they do in a POSIX shell.
  */
 export function scanShellLine(line: string): ScanResult {
   let quote: "'" | '"' | null = null;

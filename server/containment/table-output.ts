@@ -9,10 +9,10 @@ interface Section {
 }
 
 /**
- * A layout close to the AWS CLI's `--output table`: the response becomes titled sections, one per
- * object or list of objects, with the scalar keys as column headers, nested values in indented
- * sections below, and each section drawn in its own box.
- * NOTE: the CLI also shrinks columns to the terminal width; this layout never wraps cells.
+ * Draw a response in a layout close to the AWS CLI's `--output table`. Each object or list of
+ * objects becomes a titled section with its scalar keys as column headers. Nested values follow
+ * in indented sections, and each section is drawn in its own box.
+ * NOTE: the CLI also shrinks columns to the terminal width, but this layout never wraps cells.
  */
 export function formatTable(value: unknown, title: string): string {
   const sections: Section[] = [];

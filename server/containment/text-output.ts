@@ -1,7 +1,8 @@
 /**
- * The AWS CLI's `--output text` layout: one line per object, its scalar values separated by tabs
- * in key order, prefixed with the upper-cased key it was found under; lists of scalars print one
- * line per item. Values print as the CLI (Python) writes them: True, False and None.
+ * Write a response in the AWS CLI's `--output text` layout. Each object is one line of its scalar
+ * values in key order, separated by tabs and prefixed with the upper-cased key it was found under.
+ * A list of scalars prints one line per item. Values print as the CLI (Python) writes them: True,
+ * False and None.
  */
 export function formatText(value: unknown): string {
   const lines: string[] = [];

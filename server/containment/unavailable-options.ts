@@ -1,6 +1,6 @@
 /**
- * Options of the real AWS CLI that the exercise console knows but does not offer, with the reason
- * shown to the user. Any other option the console does not know is reported as unknown.
+ * Options of the real AWS CLI that the exercise console recognizes but does not offer, with the
+ * reason shown to the user. Any other option missing from the command's spec is reported as unknown.
  */
 const UNAVAILABLE_OPTIONS: Readonly<Record<string, string>> = {
   'cli-input-json': 'Reading a whole request from --cli-input-json is not supported in the exercise console; pass each option on the command line.',

@@ -2,13 +2,13 @@ import type { OptionValues } from '../command-spec.js';
 import { looksLikeJson, parseJsonParameter, type ValueParseResult } from '../json-param.js';
 import { parseShorthand } from '../shorthand.js';
 
-/** The string value of option `name`, or undefined when it was not given. */
+/** Return the string value of option `name`, or undefined when it was not given. */
 export function stringValue(values: OptionValues, name: string): string | undefined {
   const value = values[name];
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The values of list option `name`, or an empty list when it was not given. */
+/** Return the values of list option `name`, or an empty list when it was not given. */
 export function listValue(values: OptionValues, name: string): string[] {
   const value = values[name];
   if (Array.isArray(value)) return value;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionSchema } from '../../../server/account/action-params.js';
 import { SERVICES } from '../../../server/containment/catalog.js';
-import { DEFAULT_REGION, parse, parseCall } from './support.js';
+import { DEFAULT_REGION, parseCall, parseOutputFormat } from './support.js';
 
 const KEY = 'AKIAIOSFODNN7EXAMPLE';
 const POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
@@ -125,12 +125,9 @@ describe('parseAwsCommand commands', () => {
   });
 
   it('reads --output', () => {
-    const result = parse('aws iam list-users --output table');
-    expect(result.ok && result.output).toBe('table');
-    const text = parse('aws --output text iam list-users');
-    expect(text.ok && text.output).toBe('text');
-    const plain = parse('aws iam list-users');
-    expect(plain.ok && plain.output).toBe('json');
+    expect(parseOutputFormat('aws iam list-users --output table')).toBe('table');
+    expect(parseOutputFormat('aws --output text iam list-users')).toBe('text');
+    expect(parseOutputFormat('aws iam list-users')).toBe('json');
   });
 
   it('ignores --profile and pager switches', () => {

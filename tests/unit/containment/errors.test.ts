@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse, parseError } from './support.js';
+import { parse, parseError, parseFailure } from './support.js';
 
 const KEY = 'AKIAIOSFODNN7EXAMPLE';
 
@@ -26,9 +26,7 @@ describe('parseAwsCommand errors', () => {
   });
 
   it('requires a service', () => {
-    const result = parse('aws');
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toContain('the following arguments are required: command');
+    expect(parseError('aws')).toContain('the following arguments are required: command');
   });
 
   it('rejects an unknown command', () => {
@@ -42,15 +40,13 @@ describe('parseAwsCommand errors', () => {
   });
 
   it('requires a command', () => {
-    const result = parse('aws iam');
-    expect(!result.ok && result.error).toContain('the following arguments are required: operation');
-    expect(!result.ok && result.usage).toContain('update-access-key');
+    const failure = parseFailure('aws iam');
+    expect(failure.error).toContain('the following arguments are required: operation');
+    expect(failure.usage).toContain('update-access-key');
   });
 
   it('lists missing required options', () => {
-    const result = parse('aws iam update-access-key --user-name dev-deploy');
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
+    const result = parseFailure('aws iam update-access-key --user-name dev-deploy');
     expect(result.error).toContain('aws: error: the following arguments are required: --access-key-id, --status');
     expect(result.error).toContain('Run aws iam update-access-key help for its options.');
     expect(result.usage).toBe('usage: aws iam update-access-key --access-key-id <value> --status Active|Inactive [--user-name <value>]');

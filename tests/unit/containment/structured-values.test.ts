@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseShorthand } from '../../../server/containment/shorthand.js';
 import { parseCall, parseError } from './support.js';
 
+function shorthandError(text: string): string {
+  const result = parseShorthand('x', text);
+  if (result.ok) expect.fail(`${text} parsed as ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
 const PAB = 'aws s3api put-public-access-block --bucket data-lake --public-access-block-configuration';
 const REVOKE = 'aws ec2 revoke-security-group-ingress --group-id sg-0abc';
 const ALL_TRUE = { bucketName: 'data-lake', blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
@@ -167,13 +173,10 @@ describe('parseShorthand', () => {
   });
 
   it('rejects a repeated key', () => {
-    const result = parseShorthand('x', 'A=1,A=2');
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toContain('the key A is given twice');
+    expect(shorthandError('A=1,A=2')).toContain('the key A is given twice');
   });
 
   it('rejects an unclosed list', () => {
-    const result = parseShorthand('x', 'A=[1,2');
-    expect(!result.ok && result.error).toContain('expected "]" at the end of the value');
+    expect(shorthandError('A=[1,2')).toContain('expected "]" at the end of the value');
   });
 });
