@@ -20,7 +20,7 @@ export function parseOptions(args: readonly string[], specs: readonly OptionSpec
     index += 1;
 
     if (!word.startsWith('--') || word === '--') {
-      unknown.push(word);
+      unknown.push(word === '' ? "''" : word);
       continue;
     }
 

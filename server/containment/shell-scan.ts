@@ -30,6 +30,9 @@ export function scanShellLine(line: string): ScanResult {
     }
 
     if (char === '\\') {
+      if (next === '') {
+        return { ok: false, error: 'The command ends with a backslash, which would continue it on the next line. Remove the backslash or finish the command.' };
+      }
       if (next === '\n') {
         index += 1;
         continue;

@@ -1,25 +1,9 @@
-import type { BuildResult, OptionSpec, OptionValues, ServiceSpec } from '../command-spec.js';
+import type { OptionSpec, ServiceSpec } from '../command-spec.js';
 import { stringOption } from '../command-spec.js';
 import { buildIngressRule } from './ingress-rule.js';
-import { listValue } from './values.js';
+import { buildSnapshotPermission } from './snapshot-permission.js';
 
 const instanceIds = (required: boolean): OptionSpec => ({ name: 'instance-ids', kind: 'list', param: 'instanceIds', required, placeholder: '<id> [<id> ...]', help: 'Instance ids, separated by spaces.' });
-const ACCOUNT_ID = /^\d{12}$/;
-
-function buildSnapshotPermission(values: OptionValues, params: Record<string, unknown>): BuildResult {
-  const userIds = listValue(values, 'user-ids');
-  const groupNames = listValue(values, 'group-names');
-  if (userIds.length === 0 && groupNames.length === 0) {
-    return { ok: false, error: 'aws: error: give --user-ids with the account ids, or --group-names all for the public, whose permission to change.' };
-  }
-  const invalid = userIds.find((id) => !ACCOUNT_ID.test(id));
-  if (invalid !== undefined) {
-    return { ok: false, error: `aws: error: argument --user-ids: invalid account id '${invalid}'. Give 12-digit AWS account ids.` };
-  }
-  const { attribute: _attribute, ...rest } = params;
-  return { ok: true, params: rest };
-}
-
 export const ec2Service: ServiceSpec = {
   name: 'ec2',
   service: 'ec2',
@@ -69,10 +53,11 @@ export const ec2Service: ServiceSpec = {
       silent: true,
       options: [
         stringOption('snapshot-id', 'snapshotId', 'Id of the snapshot.', true),
-        { name: 'attribute', kind: 'string', param: 'attribute', required: true, choices: ['createVolumePermission'], help: 'The attribute to change: createVolumePermission.' },
-        { name: 'operation-type', kind: 'string', param: 'operationType', required: true, choices: ['add', 'remove'], help: 'add to share, remove to stop sharing.' },
-        { name: 'user-ids', kind: 'list', param: 'userIds', placeholder: '<id> [<id> ...]', help: 'AWS account ids (12 digits), separated by spaces.' },
-        { name: 'group-names', kind: 'list', param: 'groupNames', choices: ['all'], placeholder: 'all', help: 'all, for the public.' },
+        { name: 'attribute', kind: 'string', choices: ['createVolumePermission'], help: 'The attribute to change: createVolumePermission.' },
+        { name: 'operation-type', kind: 'string', choices: ['add', 'remove'], help: 'add to share, remove to stop sharing.' },
+        { name: 'user-ids', kind: 'list', placeholder: '<id> [<id> ...]', help: 'AWS account ids (12 digits), separated by spaces.' },
+        { name: 'group-names', kind: 'list', choices: ['all'], placeholder: 'all', help: 'all, for the public.' },
+        { name: 'create-volume-permission', kind: 'string', placeholder: '<json|shorthand>', help: 'Instead of the three options above: Add or Remove with a list, such as Remove=[{Group=all}].' },
       ],
       build: buildSnapshotPermission,
     },

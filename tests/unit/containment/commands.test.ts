@@ -60,6 +60,7 @@ const CASES: Case[] = [
     'ModifySnapshotAttribute',
     { snapshotId: 'snap-0abc', operationType: 'remove', userIds: ['111122223333', '444455556666'] },
   ],
+  ['aws ec2 modify-snapshot-attribute --snapshot-id snap-0abc --create-volume-permission Remove=[{Group=all}]', 'ModifySnapshotAttribute', { snapshotId: 'snap-0abc', operationType: 'remove', groupNames: ['all'] }],
   ['aws ec2 create-snapshot --volume-id vol-0abc --description "Forensic copy"', 'CreateSnapshot', { volumeId: 'vol-0abc', description: 'Forensic copy' }],
   ['aws cloudtrail describe-trails', 'DescribeTrails', {}],
   ['aws cloudtrail get-trail-status --name org-trail', 'GetTrailStatus', { name: 'org-trail' }],

@@ -153,7 +153,26 @@ describe('parseAwsCommand errors', () => {
   });
 
   it('never throws on odd input', () => {
-    const lines = ['aws', 'aws --', 'aws -- iam', "aws iam get-user --user-name=''", 'aws iam list-users --=x', '\u0000', 'aws \u00a0iam', "aws ''", 'aws iam help me', 'aws ec2 describe-instances --instance-ids "" ""'];
+    const lines = ['aws', 'aws --', 'aws -- iam', "aws iam get-user --user-name=''", 'aws iam list-users --=x', '\u0000', 'aws \u00a0iam', "aws ''", 'aws iam help me', 'aws ec2 describe-instances --instance-ids "" ""', 'aws iam list-users \\', "aws iam get-user --user-name '\\'"];
     for (const line of lines) expect(() => parse(line)).not.toThrow();
+  });
+
+  it('rejects a trailing backslash', () => {
+    expect(parseError('aws iam list-users \\')).toContain('ends with a backslash');
+  });
+
+  it('never throws on random input', () => {
+    const pieces = ['aws', ' ', 'iam', 'ec2', 's3api', 'update-access-key', 'revoke-security-group-ingress', '--user-name', '--ip-permissions', '--status', 'Active', "'", '"', '\\', '$', '`', '|', ';', '#', '{', '}', '[', ']', '=', ',', ':', 'é', '🔒', '\n', '\t', 'file://', '--region', '--output', 'help', '-1', '0.0.0.0/0'];
+    // A fixed linear congruential generator keeps the cases the same on every run.
+    let seed = 12_345;
+    const next = (limit: number): number => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return (seed >>> 8) % limit;
+    };
+    for (let round = 0; round < 2_000; round += 1) {
+      const line = `aws ${Array.from({ length: 1 + next(30) }, () => pieces[next(pieces.length)]).join('')}`;
+      const result = parse(line);
+      if (!result.ok) expect(result.error.length, line).toBeGreaterThan(0);
+    }
   });
 });

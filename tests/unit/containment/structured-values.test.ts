@@ -161,6 +161,33 @@ describe('modify-snapshot-attribute', () => {
     );
   });
 
+  it('reads --create-volume-permission shorthand', () => {
+    const call = parseCall('aws ec2 modify-snapshot-attribute --snapshot-id snap-0abc --create-volume-permission Remove=[{Group=all}]');
+    expect(call.params).toEqual({ snapshotId: 'snap-0abc', operationType: 'remove', groupNames: ['all'] });
+  });
+
+  it('reads --create-volume-permission JSON', () => {
+    const call = parseCall(`aws ec2 modify-snapshot-attribute --snapshot-id snap-0abc --create-volume-permission '{"Add": [{"UserId": "111122223333"}]}'`);
+    expect(call.params).toEqual({ snapshotId: 'snap-0abc', operationType: 'add', userIds: ['111122223333'] });
+  });
+
+  it('rejects Add and Remove together', () => {
+    expect(parseError(`aws ec2 modify-snapshot-attribute --snapshot-id s --create-volume-permission 'Add=[{Group=all}],Remove=[{Group=all}]'`)).toContain('give either Add or Remove');
+  });
+
+  it('rejects mixing both forms', () => {
+    expect(parseError(`${MODIFY} --create-volume-permission Remove=[{Group=all}]`)).toContain('--create-volume-permission cannot be combined with --operation-type');
+  });
+
+  it('requires attribute and operation', () => {
+    expect(parseError('aws ec2 modify-snapshot-attribute --snapshot-id s --group-names all')).toContain('the following arguments are required: --attribute, --operation-type');
+  });
+
+  it('rejects a bad permission entry', () => {
+    expect(parseError('aws ec2 modify-snapshot-attribute --snapshot-id s --create-volume-permission Remove=[{Group=everyone}]')).toContain('must be {Group=all} or {UserId=');
+    expect(parseError('aws ec2 modify-snapshot-attribute --snapshot-id s --create-volume-permission Add=[{UserId=42}]')).toContain("invalid account id '42'");
+  });
+
   it('rejects another group', () => {
     expect(parseError(`${MODIFY} --group-names everyone`)).toContain("argument --group-names: invalid choice 'everyone'");
   });
