@@ -18,7 +18,7 @@ const UNAVAILABLE_OPTIONS: Readonly<Record<string, string>> = {
   'cli-auto-prompt': '--cli-auto-prompt is not available; run the command with "help" to see its options.',
   'advanced-event-selectors': 'Advanced event selectors are not simulated; use --event-selectors with ReadWriteType, IncludeManagementEvents and DataResources.',
   'dry-run': '--dry-run is not simulated in the exercise console; leave it out to make the call.',
-  filters: '--filters is not supported in the exercise console; list everything, or name the resources with their ids option.',
+  filters: '--filters is not supported in the exercise console. Run the command without it and read the full list, or name the resources with the command\'s ids option, such as --instance-ids.',
   'max-items': 'Pagination options are not needed in the exercise console: every command returns all results.',
   'page-size': 'Pagination options are not needed in the exercise console: every command returns all results.',
   'starting-token': 'Pagination options are not needed in the exercise console: every command returns all results.',

@@ -26,6 +26,21 @@ describe('parseAwsCommand quoting', () => {
     expect(parseCall(`aws ec2 create-snapshot --volume-id vol-1 --description '$HOME #1'`).params.description).toBe('$HOME #1');
   });
 
+  it('keeps policy variables in single quotes', () => {
+    const document = '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "s3:*", "Resource": "arn:aws:s3:::home/${aws:username}/*"}]}';
+    const call = parseCall(`aws iam put-user-policy --user-name a --policy-name p --policy-document '${document}'`);
+    expect(call.params.policyDocument).toEqual(JSON.parse(document));
+  });
+
+  it('joins quoted parts of a word', () => {
+    expect(parseCall(`aws ec2 create-snapshot --volume-id vol-1 --description a'b c'"d e"`).params.description).toBe('ab cd e');
+  });
+
+  it('keeps other quotes inside quotes', () => {
+    expect(parseCall(`aws ec2 create-snapshot --volume-id vol-1 --description "it's"`).params.description).toBe("it's");
+    expect(parseCall(`aws ec2 create-snapshot --volume-id vol-1 --description 'say "hi"'`).params.description).toBe('say "hi"');
+  });
+
   it('keeps # inside a word', () => {
     expect(parseCall('aws ec2 create-snapshot --volume-id vol-1 --description case#42').params.description).toBe('case#42');
   });
