@@ -1,3 +1,4 @@
+import { checkQuery } from './query.js';
 import { unavailableOptionReason } from './unavailable-options.js';
 
 export type OutputFormat = 'json' | 'text' | 'table';
@@ -5,6 +6,8 @@ export type OutputFormat = 'json' | 'text' | 'table';
 export interface GlobalOptions {
   region: string | undefined;
   output: OutputFormat;
+  /** JMESPath expression of --query, already checked for syntax. */
+  query: string | undefined;
 }
 
 export type GlobalOptionsResult = { ok: true; options: GlobalOptions; rest: string[] } | { ok: false; error: string };
@@ -14,18 +17,18 @@ const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'text', 'table'];
 const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 // Options the console accepts and ignores: it never pages and always calls as the team's session.
 const IGNORED_SWITCHES = new Set(['no-cli-pager', 'no-paginate']);
-const GLOBALS_WITH_VALUE = new Set(['region', 'output', 'profile']);
+const GLOBALS_WITH_VALUE = new Set(['region', 'output', 'profile', 'query']);
 const GLOBAL_SWITCHES_UNAVAILABLE = new Set(['debug', 'no-verify-ssl', 'no-sign-request', 'cli-auto-prompt', 'no-cli-auto-prompt']);
-const GLOBALS_UNAVAILABLE_WITH_VALUE = new Set(['endpoint-url', 'ca-bundle', 'cli-read-timeout', 'cli-connect-timeout', 'cli-binary-format', 'query', 'color']);
+const GLOBALS_UNAVAILABLE_WITH_VALUE = new Set(['endpoint-url', 'ca-bundle', 'cli-read-timeout', 'cli-connect-timeout', 'cli-binary-format', 'color']);
 
 /**
  * Take the AWS CLI's global options out of `words`, wherever they stand, as the CLI does:
- * `--region`, `--output`, `--profile` (accepted and ignored, because the console always calls as
+ * `--region`, `--output`, `--query`, `--profile` (accepted and ignored, because the console always calls as
  * the team's IncidentResponder session), `--no-cli-pager` and `--no-paginate`. Globals the
  * console does not offer, such as `--debug` or `--endpoint-url`, are rejected with the reason.
  */
 export function extractGlobalOptions(words: readonly string[]): GlobalOptionsResult {
-  const options: GlobalOptions = { region: undefined, output: 'json' };
+  const options: GlobalOptions = { region: undefined, output: 'json', query: undefined };
   const rest: string[] = [];
 
   let index = 0;
@@ -66,6 +69,10 @@ export function extractGlobalOptions(words: readonly string[]): GlobalOptionsRes
         return { ok: false, error: `aws: error: argument --output: invalid choice '${value}', valid choices are: ${OUTPUT_FORMATS.join(' | ')}.` };
       }
       options.output = format;
+    } else if (name === 'query') {
+      const error = checkQuery(value);
+      if (error !== undefined) return { ok: false, error };
+      options.query = value;
     }
   }
   return { ok: true, options, rest };

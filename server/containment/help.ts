@@ -12,7 +12,8 @@ export interface ContainmentCommandHelp {
 
 const GLOBAL_NOTES = [
   'Global options: --region <name> (default: the exercise region; IAM and STS always use us-east-1),',
-  '--output json|text|table (default json), --no-cli-pager. --profile is accepted and ignored:',
+  '--output json|text|table (default json), --query <JMESPath expression>, --no-cli-pager.',
+  '--profile is accepted and ignored:',
   "every command runs as your team's IncidentResponder session.",
   "Quote JSON values with single quotes, such as --policy-document '{\"Version\": \"2012-10-17\", ...}'.",
   'This console is not a shell: pipes, redirection, variables and local files are not available.',

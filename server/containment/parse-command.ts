@@ -15,7 +15,8 @@ export interface ParseCommandOptions {
 }
 
 export type ParseCommandResult =
-  | { ok: true; call: ApiCall; output: OutputFormat }
+  /** `query` is the JMESPath expression of --query; pass the whole result to formatOutput so it is applied. */
+  | { ok: true; call: ApiCall; output: OutputFormat; query?: string }
   /**
    * The command is not run. `error` is what the CLI would print, followed by what to do; `usage`
    * is the synopsis of the service or command, when one was named. For `help` requests `help` is
@@ -74,7 +75,9 @@ export function parseAwsCommand(line: string, options: ParseCommandOptions): Par
   if (!params.ok) return { ok: false, error: params.error, usage };
 
   const region = GLOBAL_SERVICES.has(service.service) ? 'us-east-1' : (globals.options.region ?? options.defaultRegion);
-  return { ok: true, call: { service: service.service, action: command.action, params: params.params, region }, output: globals.options.output };
+  const call: ApiCall = { service: service.service, action: command.action, params: params.params, region };
+  const { output, query } = globals.options;
+  return query === undefined ? { ok: true, call, output } : { ok: true, call, output, query };
 }
 
 type ParamsResult = { ok: true; params: Record<string, unknown> } | { ok: false; error: string };

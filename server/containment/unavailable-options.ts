@@ -6,7 +6,6 @@ const UNAVAILABLE_OPTIONS: Readonly<Record<string, string>> = {
   'cli-input-json': 'Reading a whole request from --cli-input-json is not supported in the exercise console; pass each option on the command line.',
   'cli-input-yaml': 'Reading a whole request from --cli-input-yaml is not supported in the exercise console; pass each option on the command line.',
   'generate-cli-skeleton': '--generate-cli-skeleton is not supported in the exercise console; run the command with "help" to see its options.',
-  query: '--query is not supported in the exercise console; run the command without it and read the full output.',
   debug: '--debug is not available in the exercise console.',
   'endpoint-url': '--endpoint-url is not available: the exercise console only calls the simulated account.',
   'no-verify-ssl': '--no-verify-ssl is not available in the exercise console.',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionSchema } from '../../../server/account/action-params.js';
 import { SERVICES } from '../../../server/containment/catalog.js';
-import { DEFAULT_REGION, parseCall, parseOutputFormat } from './support.js';
+import { DEFAULT_REGION, parse, parseCall, parseOutputFormat } from './support.js';
 
 const KEY = 'AKIAIOSFODNN7EXAMPLE';
 const POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
@@ -129,6 +129,15 @@ describe('parseAwsCommand commands', () => {
     expect(parseOutputFormat('aws iam list-users --output table')).toBe('table');
     expect(parseOutputFormat('aws --output text iam list-users')).toBe('text');
     expect(parseOutputFormat('aws iam list-users')).toBe('json');
+  });
+
+  it('reads --query', () => {
+    const result = parse("aws iam list-access-keys --query 'AccessKeyMetadata[?Status==`Active`].AccessKeyId' --output text");
+    expect(result).toMatchObject({ ok: true, output: 'text', query: 'AccessKeyMetadata[?Status==`Active`].AccessKeyId' });
+  });
+
+  it('leaves query out without --query', () => {
+    expect(parse('aws iam list-users')).not.toHaveProperty('query');
   });
 
   it('ignores --profile and pager switches', () => {

@@ -114,13 +114,19 @@ describe('parseAwsCommand errors', () => {
     expect(parseError(`aws iam update-access-key --cli-input-json '{"UserName": "a"}'`)).toContain('--cli-input-json is not supported in the exercise console');
   });
 
-  it.each(['--debug', '--endpoint-url http://127.0.0.1:1', '--no-verify-ssl', '--query Users'])('rejects the global %s', (option) => {
+  it.each(['--debug', '--endpoint-url http://127.0.0.1:1', '--no-verify-ssl', '--color on'])('rejects the global %s', (option) => {
     expect(parseError(`aws ${option} iam list-users`)).toMatch(/not (available|supported)/);
   });
 
   it('rejects a bad --region', () => {
     expect(parseError('aws ec2 describe-instances --region mars-1')).toContain("argument --region: invalid region 'mars-1'");
     expect(parseError('aws ec2 describe-instances --region')).toContain('argument --region: expected one argument');
+  });
+
+  it('rejects a bad --query', () => {
+    const error = parseError("aws iam list-access-keys --query 'AccessKeyMetadata[.AccessKeyId'");
+    expect(error).toContain('Bad value for --query AccessKeyMetadata[.AccessKeyId');
+    expect(error).toContain('Check the JMESPath expression');
   });
 
   it('rejects a bad --output', () => {

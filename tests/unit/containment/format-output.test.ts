@@ -73,6 +73,23 @@ describe('formatOutput', () => {
     expect(formatOutput(success({ service: 'guardduty', action: 'ListDetectors' }, { DetectorIds: ['d1', 'd2'] }), 'text')).toBe('DETECTORIDS\td1\nDETECTORIDS\td2');
   });
 
+  it('applies --query before formatting', () => {
+    const outcome = success({ service: 'iam', action: 'ListAccessKeys' }, KEYS);
+    const query = 'AccessKeyMetadata[?Status==`Active`].AccessKeyId';
+    expect(formatOutput(outcome, { output: 'json', query })).toBe('[\n    "AKIAIOSFODNN7EXAMPLE"\n]');
+    expect(formatOutput(outcome, { output: 'text', query: 'AccessKeyMetadata[].AccessKeyId' })).toBe('AKIAIOSFODNN7EXAMPLE\tAKIAI44QH8DHBEXAMPLE');
+  });
+
+  it('prints null for a missing --query field', () => {
+    expect(formatOutput(success({ service: 'iam', action: 'ListAccessKeys' }, KEYS), { output: 'json', query: 'Nothing' })).toBe('null');
+    expect(formatOutput(success({ service: 'iam', action: 'ListAccessKeys' }, KEYS), { output: 'text', query: 'Nothing' })).toBe('None');
+  });
+
+  it('reports a failing --query', () => {
+    const output = formatOutput(success({ service: 'iam', action: 'ListAccessKeys' }, KEYS), { output: 'json', query: 'abs(AccessKeyMetadata)' });
+    expect(output).toContain('--query abs(AccessKeyMetadata) failed on the response');
+  });
+
   it('prints a table', () => {
     const lines = formatOutput(success({ service: 'iam', action: 'ListAccessKeys' }, KEYS), 'table').split('\n');
     expect(lines[1]).toContain('ListAccessKeys');
