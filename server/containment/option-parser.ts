@@ -67,22 +67,32 @@ export function parseOptions(args: readonly string[], specs: readonly OptionSpec
       return { ok: false, error: `aws: error: argument --${spec.name}: ${expected}. Put the value right after --${spec.name}.` };
     }
 
-    const local = taken.find((value) => LOCAL_FILE_PREFIXES.some((prefix) => value.startsWith(prefix)));
-    if (local !== undefined) {
-      return { ok: false, error: `argument --${spec.name}: Local files are not available in the exercise console; paste the JSON inline.` };
-    }
-
-    const invalid = spec.choices === undefined ? undefined : taken.find((value) => !spec.choices?.includes(value));
-    if (invalid !== undefined) {
-      return {
-        ok: false,
-        error: `aws: error: argument --${spec.name}: invalid choice '${invalid}', valid choices are: ${spec.choices?.join(' | ')}.`,
-      };
-    }
+    const invalid = checkValues(spec, taken);
+    if (invalid !== undefined) return { ok: false, error: invalid };
 
     values[spec.name] = spec.kind === 'list' ? taken : taken[0];
   }
 
+  const problems = describeMissingAndUnknown(specs, values, unknown);
+  return problems === undefined ? { ok: true, values } : { ok: false, error: problems };
+}
+
+/** Check the values given to one option: no local files, and only documented choices. */
+function checkValues(spec: OptionSpec, taken: readonly string[]): string | undefined {
+  const local = taken.find((value) => LOCAL_FILE_PREFIXES.some((prefix) => value.startsWith(prefix)));
+  if (local !== undefined) {
+    return `argument --${spec.name}: Local files are not available in the exercise console; paste the JSON inline.`;
+  }
+
+  const invalid = spec.choices === undefined ? undefined : taken.find((value) => !spec.choices?.includes(value));
+  if (invalid !== undefined) {
+    return `aws: error: argument --${spec.name}: invalid choice '${invalid}', valid choices are: ${spec.choices?.join(' | ')}.`;
+  }
+  return undefined;
+}
+
+/** Describe missing required options, then unknown words, one line each; undefined when there are none. */
+function describeMissingAndUnknown(specs: readonly OptionSpec[], values: OptionValues, unknown: readonly string[]): string | undefined {
   const missing = specs.filter((spec) => spec.required === true && values[spec.name] === undefined);
   const lines: string[] = [];
   if (missing.length > 0) {
@@ -91,9 +101,7 @@ export function parseOptions(args: readonly string[], specs: readonly OptionSpec
   if (unknown.length > 0) {
     lines.push(`Unknown options: ${unknown.join(', ')}`);
   }
-  if (lines.length > 0) return { ok: false, error: lines.join('\n') };
-
-  return { ok: true, values };
+  return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
 function requiredLabel(spec: OptionSpec): string {

@@ -63,7 +63,7 @@ describe('apexcorp-prod containment', () => {
         .replaceAll('TRAIL_ARN', 'arn:aws:cloudtrail:us-east-1:123456789012:trail/management-events')
         .replaceAll('i-...', 'i-0abc1234def567890');
 
-      // --filters is not offered, and its message says what to do instead.
+      // The console does not offer --filters, and its error message names what to do instead.
       if (line.includes('--filters')) expect(parseError(line)).toContain('--filters is not supported');
       else expect(parseCall(line).action).toMatch(/^[A-Z][A-Za-z]+$/);
     }
