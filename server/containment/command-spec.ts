@@ -35,6 +35,8 @@ export interface CommandSpec {
   action: string;
   summary: string;
   options: readonly OptionSpec[];
+  /** A typical use, shown in help, such as `aws iam delete-user --user-name intruder`. */
+  example?: string;
   /** Set for commands after which the CLI prints nothing when the call succeeds. */
   silent?: boolean;
   /**

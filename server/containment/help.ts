@@ -8,6 +8,8 @@ export interface ContainmentCommandHelp {
   description: string;
   /** Synopsis of its options, such as `--access-key-id <value> --status <value> [--user-name <value>]`. */
   usage: string;
+  /** A typical use, for the commands whose options are easy to get wrong. */
+  example?: string;
 }
 
 const GLOBAL_NOTES = [
@@ -22,7 +24,11 @@ const GLOBAL_NOTES = [
 /** Return every supported command with a one-line description, for the panel's help. */
 export function containmentCommandsHelp(): ContainmentCommandHelp[] {
   return SERVICES.flatMap((service) =>
-    service.commands.map((command) => ({ command: `aws ${service.name} ${command.name}`, description: command.summary, usage: optionsSynopsis(command) })),
+    service.commands.map((command) => {
+      const entry: ContainmentCommandHelp = { command: `aws ${service.name} ${command.name}`, description: command.summary, usage: optionsSynopsis(command) };
+      if (command.example !== undefined) entry.example = command.example;
+      return entry;
+    }),
   );
 }
 
@@ -49,6 +55,7 @@ export function commandUsage(service: ServiceSpec, command: CommandSpec): string
 /** Return the text of `aws SERVICE COMMAND help`: usage and every option. */
 export function commandHelp(service: ServiceSpec, command: CommandSpec): string {
   const lines = [commandUsage(service, command), '', command.summary];
+  if (command.example !== undefined) lines.push('', `Example: ${command.example}`);
   if (command.options.length > 0) {
     lines.push('', 'Options:');
     for (const option of command.options) {

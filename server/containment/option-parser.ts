@@ -1,4 +1,5 @@
 import type { OptionSpec, OptionValues } from './command-spec.js';
+import { didYouMean } from './suggest.js';
 import { unavailableOptionReason } from './unavailable-options.js';
 
 export type OptionParseResult = { ok: true; values: OptionValues } | { ok: false; error: string };
@@ -99,7 +100,9 @@ function describeMissingAndUnknown(specs: readonly OptionSpec[], values: OptionV
     lines.push(`aws: error: the following arguments are required: ${missing.map(requiredLabel).join(', ')}`);
   }
   if (unknown.length > 0) {
-    lines.push(`Unknown options: ${unknown.join(', ')}`);
+    const [single] = unknown;
+    const suggestion = unknown.length === 1 && single?.startsWith('--') ? didYouMean(single, specs.map((spec) => `--${spec.name}`)) : '';
+    lines.push(`Unknown options: ${unknown.join(', ')}${suggestion === '' ? '' : `.${suggestion}`}`);
   }
   return lines.length > 0 ? lines.join('\n') : undefined;
 }

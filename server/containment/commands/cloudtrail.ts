@@ -62,6 +62,7 @@ export const cloudtrailService: ServiceSpec = {
     { name: 'stop-logging', action: 'StopLogging', summary: 'Stop a trail from recording.', silent: true, options: [trailName] },
     {
       name: 'put-event-selectors',
+      example: `aws cloudtrail put-event-selectors --trail-name my-trail --event-selectors '[{"ReadWriteType": "All", "IncludeManagementEvents": true, "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}]'`,
       action: 'PutEventSelectors',
       summary: 'Choose which management and S3 data events a trail records.',
       options: [

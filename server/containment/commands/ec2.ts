@@ -35,6 +35,7 @@ export const ec2Service: ServiceSpec = {
     { name: 'terminate-instances', action: 'TerminateInstances', summary: 'Terminate instances (their root disks are deleted).', options: [instanceIds(true)] },
     {
       name: 'revoke-security-group-ingress',
+      example: 'aws ec2 revoke-security-group-ingress --group-id sg-0abc1234 --protocol tcp --port 22 --cidr 0.0.0.0/0',
       action: 'RevokeSecurityGroupIngress',
       summary: 'Remove one inbound rule from a security group.',
       options: [
@@ -48,6 +49,7 @@ export const ec2Service: ServiceSpec = {
     },
     {
       name: 'modify-snapshot-attribute',
+      example: 'aws ec2 modify-snapshot-attribute --snapshot-id snap-0abc1234 --attribute createVolumePermission --operation-type remove --group-names all',
       action: 'ModifySnapshotAttribute',
       summary: 'Share a snapshot with accounts or the public (add), or stop sharing it (remove).',
       silent: true,

@@ -32,6 +32,7 @@ const commands: CommandSpec[] = [
   { name: 'create-access-key', action: 'CreateAccessKey', summary: 'Create an access key for a user.', options: [userName(false)] },
   {
     name: 'update-access-key',
+    example: 'aws iam update-access-key --user-name dev-deploy --access-key-id AKIAIOSFODNN7EXAMPLE --status Inactive',
     action: 'UpdateAccessKey',
     summary: 'Deactivate (Inactive) or reactivate (Active) an access key.',
     silent: true,
@@ -55,6 +56,7 @@ const commands: CommandSpec[] = [
   { name: 'detach-role-policy', action: 'DetachRolePolicy', summary: 'Detach a managed policy from a role.', silent: true, options: [roleName, policyArn] },
   {
     name: 'put-user-policy',
+    example: `aws iam put-user-policy --user-name dev-deploy --policy-name deny-all --policy-document '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}'`,
     action: 'PutUserPolicy',
     summary: 'Add or replace an inline policy of a user.',
     silent: true,

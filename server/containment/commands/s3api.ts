@@ -61,6 +61,7 @@ export const s3apiService: ServiceSpec = {
     { name: 'get-public-access-block', action: 'GetPublicAccessBlock', summary: "Show a bucket's public access block.", options: [bucket] },
     {
       name: 'put-public-access-block',
+      example: 'aws s3api put-public-access-block --bucket my-bucket --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
       action: 'PutPublicAccessBlock',
       summary: 'Block public access to a bucket.',
       silent: true,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICES } from '../../../server/containment/catalog.js';
 import { containmentCommandsHelp } from '../../../server/containment/index.js';
-import { parse } from './support.js';
+import { parse, parseCall, parseError } from './support.js';
 
 function helpText(line: string): string {
   const result = parse(line);
@@ -14,12 +14,28 @@ describe('containment help', () => {
     const entries = containmentCommandsHelp();
     const total = SERVICES.reduce((sum, service) => sum + service.commands.length, 0);
     expect(entries).toHaveLength(total);
-    expect(entries).toContainEqual({
-      command: 'aws iam update-access-key',
+    expect(entries.find((entry) => entry.command === 'aws iam update-access-key')).toMatchObject({
       description: 'Deactivate (Inactive) or reactivate (Active) an access key.',
       usage: '--access-key-id <value> --status Active|Inactive [--user-name <value>]',
     });
     for (const entry of entries) expect(entry.description).toMatch(/^[A-Z].*\.$/);
+  });
+
+  it('gives examples that parse', () => {
+    const examples = containmentCommandsHelp().flatMap((entry) => (entry.example === undefined ? [] : [[entry.command, entry.example]]));
+    expect(examples.length).toBeGreaterThan(3);
+    for (const [command, example] of examples) {
+      expect(example?.startsWith(`${command} `)).toBe(true);
+      expect(parseCall(example ?? '').action).toMatch(/^[A-Z]/);
+    }
+  });
+
+  it('shows the example in command help', () => {
+    expect(helpText('aws ec2 revoke-security-group-ingress help')).toContain('Example: aws ec2 revoke-security-group-ingress --group-id sg-0abc1234');
+  });
+
+  it('suggests a close option', () => {
+    expect(parseError('aws iam delete-user --user dev-deploy')).toContain('Unknown options: --user. Did you mean --user-name?');
   });
 
   it('shows aws help', () => {
