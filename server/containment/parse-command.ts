@@ -27,6 +27,7 @@ export type ParseCommandResult =
 // IAM is a global service and CloudTrail records its calls in us-east-1; the contract in
 // server/account/api-call.ts records STS calls there too.
 const GLOBAL_SERVICES = new Set(['iam', 'sts']);
+const VERSION_TEXT = 'Exercise console for AWS CLI version 2 commands: it runs the commands that aws help lists against the simulated account.';
 
 /**
  * Parse one AWS CLI command line typed in the containment panel into an API call of the
@@ -54,6 +55,7 @@ export function parseAwsCommand(line: string, options: ParseCommandOptions): Par
     return { ok: false, error: 'aws: error: the following arguments are required: command. Type aws help for the services.', usage: 'usage: aws <service> <command> [options]' };
   }
   if (serviceName === 'help') return help(topLevelHelp());
+  if (serviceName === '--version') return help(VERSION_TEXT);
 
   const service = findService(serviceName);
   if (service === undefined) return unknownService(serviceName);

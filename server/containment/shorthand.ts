@@ -32,7 +32,8 @@ class ShorthandReader {
   constructor(private readonly text: string) {}
 
   readStructure(closing: '}' | null): Record<string, ShorthandValue> {
-    const structure: Record<string, ShorthandValue> = {};
+    // A prototype-free object, so that a key such as __proto__ stays an ordinary key.
+    const structure: Record<string, ShorthandValue> = Object.create(null) as Record<string, ShorthandValue>;
     if (closing !== null && this.peek() === closing) return structure;
 
     for (;;) {

@@ -21,6 +21,10 @@ describe('parseAwsCommand errors', () => {
     expect(parseError('aws guarduty list-detectors')).toContain('Did you mean guardduty?');
   });
 
+  it('suggests a service in lower case', () => {
+    expect(parseError('aws IAM list-users')).toContain('Did you mean iam?');
+  });
+
   it('points aws s3 to s3api', () => {
     expect(parseError('aws s3 ls')).toContain('use aws s3api, such as aws s3api list-buckets');
   });

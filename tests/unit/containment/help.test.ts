@@ -63,6 +63,10 @@ describe('containment help', () => {
     expect(helpText('aws guardduty update-detector help')).toContain('--enable | --no-enable (required)');
   });
 
+  it('shows the --version text', () => {
+    expect(helpText('aws --version')).toContain('AWS CLI version 2');
+  });
+
   it('keeps help with global options', () => {
     expect(helpText('aws --region eu-west-1 ec2 help')).toContain('stop-instances');
   });

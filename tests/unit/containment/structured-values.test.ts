@@ -199,6 +199,13 @@ describe('parseShorthand', () => {
     expect(result).toEqual({ ok: true, value: { A: '1', B: ['a', 'b'], C: { D: 'e', F: [{ G: 'h' }] }, E: 'x,y' } });
   });
 
+  it('keeps __proto__ as a plain key', () => {
+    const result = parseShorthand('x', '__proto__={A=1}');
+    if (!result.ok) expect.fail(result.error);
+    expect(Object.keys(result.value as object)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(result.value)).toBeNull();
+  });
+
   it('rejects a repeated key', () => {
     expect(shorthandError('A=1,A=2')).toContain('the key A is given twice');
   });
