@@ -15,8 +15,7 @@ export interface ContainmentCommandHelp {
 const GLOBAL_NOTES = [
   'Global options: --region <name> (default: the exercise region; IAM and STS always use us-east-1),',
   '--output json|text|table (default json), --query <JMESPath expression>, --no-cli-pager.',
-  '--profile is accepted and ignored:',
-  "every command runs as your team's IncidentResponder session.",
+  "--profile is accepted and ignored: every command runs as your team's IncidentResponder session.",
   "Quote JSON values with single quotes, such as --policy-document '{\"Version\": \"2012-10-17\", ...}'.",
   'This console is not a shell: pipes, redirection, variables and local files are not available.',
 ];
@@ -77,5 +76,5 @@ function optionLabel(option: OptionSpec): string {
 }
 
 function optionHelp(option: OptionSpec): string {
-  return option.choices === undefined ? option.help : `${option.help} One of: ${option.choices.join(', ')}.`;
+  return option.choices === undefined || option.choices.length < 2 ? option.help : `${option.help} One of: ${option.choices.join(', ')}.`;
 }
