@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../shared/errors.js';
-import type { ExerciseState, ExerciseSummary, JoinInfo, JoinResult, SessionView, SubmissionResult } from '../../shared/model.js';
+import type { ExerciseState, Finding, ExerciseSummary, JoinInfo, JoinResult, SessionView, SubmissionResult } from '../../shared/model.js';
 import type { BoardState } from '../../shared/orchestration.js';
 import type { ExerciseCreatePayload, JoinPayload, ObjectiveSubmitPayload } from '../../shared/schemas.js';
 import type { Visibility } from '../query/protocol.js';
@@ -20,7 +20,17 @@ export type { Principal } from './principal.js';
 export type { ExerciseNotifier } from './notifier.js';
 
 /** Exercises, joining, what a team may see, and objective answers. The clock lives in ClockControl. */
+/** Live activity in the teams' copies of the account, as the exercise views need it. */
+export interface LiveActivity {
+  /** GuardDuty findings raised for the team during the exercise that have reached it. */
+  findings(exerciseId: string, teamId: string): Finding[];
+  /** Scope of the team's live CloudTrail events in the query worker; undefined while it has none. */
+  scope(exerciseId: string, teamId: string): string | undefined;
+}
+
 export class ExerciseService {
+  private live: LiveActivity | undefined;
+
   constructor(private readonly ctx: ExerciseContext) {}
 
   async createExercise(payload: ExerciseCreatePayload, principal: Principal | null = null): Promise<ExerciseSummary> {
@@ -71,7 +81,18 @@ export class ExerciseService {
   async state(exerciseId: string, teamId: string | null): Promise<ExerciseState> {
     const exercise = this.exercise(exerciseId);
     const scenario = await this.ctx.scenarios.get(exercise.scenarioId);
-    return exerciseState(this.ctx.store.read(), exercise, scenario, teamId, this.ctx.now());
+    const state = exerciseState(this.ctx.store.read(), exercise, scenario, teamId, this.ctx.now());
+    const live = teamId === null ? [] : (this.live?.findings(exerciseId, teamId) ?? []);
+    if (live.length > 0) state.findings = [...state.findings, ...live];
+    return state;
+  }
+
+  /**
+   * Connect what happens in the teams' copies of the account during the exercise: the findings
+   * GuardDuty raised for red moves, and the scope of each team's live CloudTrail events.
+   */
+  attachLive(live: LiveActivity): void {
+    this.live = live;
   }
 
   async board(exerciseId: string): Promise<BoardState> {
@@ -137,12 +158,15 @@ export class ExerciseService {
   }
 
   /** What a team of this exercise may see now. Before the start it sees nothing; after the end it keeps what was released. */
-  async visibility(exerciseId: string): Promise<{ scenarioId: string; visibility: Visibility }> {
+  async visibility(exerciseId: string, teamId?: string): Promise<{ scenarioId: string; visibility: Visibility }> {
     const exercise = this.exercise(exerciseId);
     const scenario = await this.ctx.scenarios.get(exercise.scenarioId);
     const phase = scenario.manifest.phases[exercise.phaseIndex];
     if (!phase) throw new AppError(ErrorCode.InvalidState, 'The exercise has not started yet. Wait for the facilitator to start it.');
-    return { scenarioId: scenario.manifest.id, visibility: { horizon: phase.horizon, releasedFindingIds: releasedFindingIds(exercise, scenario) } };
+    const liveScope = teamId === undefined ? undefined : this.live?.scope(exerciseId, teamId);
+    const visibility: Visibility = { horizon: phase.horizon, releasedFindingIds: releasedFindingIds(exercise, scenario) };
+    if (liveScope !== undefined) visibility.liveScope = liveScope;
+    return { scenarioId: scenario.manifest.id, visibility };
   }
 
   async submit(principal: ParticipantPrincipal, payload: ObjectiveSubmitPayload): Promise<SubmissionResult> {

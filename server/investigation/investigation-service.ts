@@ -44,19 +44,19 @@ export class InvestigationService {
     this.admission = new QueryAdmission(limits);
   }
 
-  async listEvents(exerciseId: string, criteria: CloudTrailCriteria, offset: number, limit: number): Promise<CloudTrailPage> {
-    const { scenarioId, visibility } = await this.exercises.visibility(exerciseId);
+  async listEvents(exerciseId: string, teamId: string | undefined, criteria: CloudTrailCriteria, offset: number, limit: number): Promise<CloudTrailPage> {
+    const { scenarioId, visibility } = await this.exercises.visibility(exerciseId, teamId);
     return this.engine.listEvents(scenarioId, visibility, criteria, offset, limit).catch(toAppError);
   }
 
   /** Count the team's visible events that match `criteria` per time bucket, over the released span. */
-  async eventHistogram(exerciseId: string, criteria: CloudTrailCriteria): Promise<CloudTrailHistogram> {
-    const { scenarioId, visibility } = await this.exercises.visibility(exerciseId);
+  async eventHistogram(exerciseId: string, teamId: string | undefined, criteria: CloudTrailCriteria): Promise<CloudTrailHistogram> {
+    const { scenarioId, visibility } = await this.exercises.visibility(exerciseId, teamId);
     return this.engine.histogram(scenarioId, visibility, criteria).catch(toAppError);
   }
 
-  async getEvent(exerciseId: string, eventId: string): Promise<Record<string, unknown>> {
-    const { scenarioId, visibility } = await this.exercises.visibility(exerciseId);
+  async getEvent(exerciseId: string, teamId: string | undefined, eventId: string): Promise<Record<string, unknown>> {
+    const { scenarioId, visibility } = await this.exercises.visibility(exerciseId, teamId);
     const event = await this.engine.getEvent(scenarioId, visibility, eventId).catch(toAppError);
     if (!event) throw new AppError(ErrorCode.NotFound, `No visible CloudTrail event has the id "${eventId}".`, 'eventId');
     return event;
@@ -74,7 +74,7 @@ export class InvestigationService {
         'sql',
       );
     }
-    const { scenarioId, visibility } = await this.exercises.visibility(caller.exerciseId);
+    const { scenarioId, visibility } = await this.exercises.visibility(caller.exerciseId, caller.teamId);
     const release = this.admission.admit(caller.teamId, caller.playerId);
     const id = queryId ?? randomUUID();
     const controller = new AbortController();

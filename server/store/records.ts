@@ -27,6 +27,10 @@ export interface ExerciseRecord {
   phaseReleasedAtMs: number[];
   /** Wall-clock time the public scoreboard was frozen; null while it is live. Absent in older files. */
   scoreboardFrozenAt?: number | null;
+  /** How red cell moves go through, and whether the red cell is paused; absent means auto and not paused. */
+  redControl?: { mode: 'auto' | 'approve'; paused: boolean };
+  /** Last sequence number given to a red move or containment command applied to the account copies. */
+  liveSeq?: number;
 }
 
 export interface TeamRecord {
@@ -157,6 +161,65 @@ export interface IdempotencyRecord {
   at: number;
 }
 
+/** What a red move did in one team's copy of the account, and how the team answered it. */
+export interface RedMoveTeamRecord {
+  teamId: string;
+  calls: { action: string; errorCode: string | null; eventId: string | null }[];
+  findings: { id: string; type: string; dueAt: string }[];
+  /** Wall-clock times (epoch ms) the team detected and contained the move; null until then. */
+  detectedAt: number | null;
+  containedAt: number | null;
+  /** Points the red cell earned in this copy: staying undetected, reaching data. */
+  redPoints: number;
+  /** True once the move has been scored as undetected for this team. */
+  undetectedScored: boolean;
+}
+
+/** A move of the red cell, from its request to its result in every team copy. */
+export interface RedMoveRecord {
+  id: string;
+  exerciseId: string;
+  techniqueId: string;
+  /** The parameters as the red console sent them; parsed again when the move is replayed. */
+  params: Record<string, string>;
+  /** Team the move is aimed at; null for every team. */
+  teamId: string | null;
+  status: 'awaiting-approval' | 'applied' | 'rejected';
+  requestedAt: number;
+  requestedBy: string;
+  decidedBy: string | null;
+  /** Order among the applied moves and commands of the exercise; null until applied. */
+  seq: number | null;
+  appliedAt: number | null;
+  /** Exercise time and phase at the application, for replay and scoring. */
+  appliedElapsedMs: number | null;
+  phaseIndex: number | null;
+  scenarioTime: string | null;
+  results: RedMoveTeamRecord[];
+}
+
+/** A containment command a team member ran against the team's copy of the account. */
+export interface ContainmentRecord {
+  id: string;
+  exerciseId: string;
+  teamId: string;
+  playerId: string;
+  displayName: string;
+  command: string;
+  /** The parsed call, so a replay does not depend on the parser of the day. */
+  call: { service: string; action: string; params: Record<string, unknown>; region: string };
+  seq: number;
+  at: number;
+  phaseIndex: number;
+  scenarioTime: string;
+  ok: boolean;
+  errorCode: string | null;
+  output: string;
+  eventId: string | null;
+  points: number;
+  reason: string | null;
+}
+
 export interface StoreData {
   exercises: ExerciseRecord[];
   teams: TeamRecord[];
@@ -170,10 +233,12 @@ export interface StoreData {
   idempotency: IdempotencyRecord[];
   scoreAdjustments: ScoreAdjustmentRecord[];
   facilitatorNotes: FacilitatorNoteRecord[];
+  redMoves: RedMoveRecord[];
+  containment: ContainmentRecord[];
 }
 
 export function emptyStoreData(): StoreData {
-  return { exercises: [], teams: [], players: [], submissions: [], injects: [], injectAnswers: [], hintOpens: [], invites: [], audit: [], idempotency: [], scoreAdjustments: [], facilitatorNotes: [] };
+  return { exercises: [], teams: [], players: [], submissions: [], injects: [], injectAnswers: [], hintOpens: [], invites: [], audit: [], idempotency: [], scoreAdjustments: [], facilitatorNotes: [], redMoves: [], containment: [] };
 }
 
 /** Default planned length when a stored exercise predates the field: the manifest's default. */

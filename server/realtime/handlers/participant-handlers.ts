@@ -17,19 +17,19 @@ export function registerParticipantHandlers(socket: AppSocket, deps: RealtimeDep
   handle(socket, logger, 'cloudtrail:list', {
     role: 'participant',
     schema: CloudTrailListPayload,
-    run: ({ offset, limit, ...criteria }, principal) => investigation.listEvents(principal.exerciseId, criteria, offset, limit),
+    run: ({ offset, limit, ...criteria }, principal) => investigation.listEvents(principal.exerciseId, principal.teamId, criteria, offset, limit),
   });
 
   handle(socket, logger, 'cloudtrail:histogram', {
     role: 'participant',
     schema: CloudTrailHistogramPayload,
-    run: (criteria, principal) => investigation.eventHistogram(principal.exerciseId, criteria),
+    run: (criteria, principal) => investigation.eventHistogram(principal.exerciseId, principal.teamId, criteria),
   });
 
   handle(socket, logger, 'cloudtrail:get', {
     role: 'participant',
     schema: CloudTrailGetPayload,
-    run: ({ eventId }, principal) => investigation.getEvent(principal.exerciseId, eventId),
+    run: ({ eventId }, principal) => investigation.getEvent(principal.exerciseId, principal.teamId, eventId),
   });
 
   handle(socket, logger, 'query:run', {

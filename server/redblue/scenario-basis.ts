@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { seedAccount, type AccountState, type CloudTrailRecord } from '../account/index.js';
+import { loadScenario, type Scenario } from '../scenario/load.js';
+
+/**
+ * What every team copy of an exercise's account starts from: the account at the start of the
+ * scenario window, and the scripted CloudTrail records that each phase release replays into it.
+ */
+export interface ScenarioBasis {
+  seed: AccountState;
+  /** Scripted records in time order, cut by phase: index p holds those after horizon p-1 up to horizon p. */
+  phaseRecords: CloudTrailRecord[][];
+  /** Access keys the account's own workloads use from its private addresses; containment must not break them. */
+  legitimateKeys: string[];
+  records: CloudTrailRecord[];
+  accountId: string;
+  primaryRegion: string;
+  regions: string[];
+}
+
+const PrivateAddress = /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/;
+
+/** Read the pack's data once and derive the basis. The scenario's own files are trusted only after the manifest validated. */
+export async function loadScenarioBasis(scenario: Scenario): Promise<ScenarioBasis> {
+  const { events } = await loadScenario(scenario.dir);
+  const manifest = scenario.manifest;
+  const records = [...events].sort((a, b) => Date.parse(a.eventTime) - Date.parse(b.eventTime)) as CloudTrailRecord[];
+  const seed = seedAccount({
+    accountId: manifest.account.id,
+    primaryRegion: manifest.primaryRegion,
+    regions: manifest.regions,
+    snapshot: await readSnapshot(scenario),
+    records,
+    findings: scenario.findings,
+  });
+
+  const phaseRecords: CloudTrailRecord[][] = [];
+  let from = 0;
+  for (const phase of manifest.phases) {
+    const horizon = Date.parse(phase.horizon);
+    let to = from;
+    while (to < records.length && Date.parse(records[to]!.eventTime) <= horizon) to++;
+    phaseRecords.push(records.slice(from, to));
+    from = to;
+  }
+  return { seed, phaseRecords, legitimateKeys: legitimateKeys(records), records, accountId: manifest.account.id, primaryRegion: manifest.primaryRegion, regions: manifest.regions };
+}
+
+async function readSnapshot(scenario: Scenario): Promise<unknown | null> {
+  const file = scenario.manifest.data.iam;
+  if (!file) return null;
+  const resolved = path.resolve(scenario.dir, file);
+  if (!resolved.startsWith(path.resolve(scenario.dir) + path.sep)) throw new Error(`The IAM snapshot path "${file}" leaves the pack folder.`);
+  return JSON.parse(await readFile(resolved, 'utf8')) as unknown;
+}
+
+/** IAM users' long-term keys that sign calls from the account's private addresses, such as the CI runners'. */
+function legitimateKeys(records: CloudTrailRecord[]): string[] {
+  const keys = new Set<string>();
+  for (const record of records) {
+    const identity = record.userIdentity as { type?: string; accessKeyId?: string } | undefined;
+    const address = typeof record.sourceIPAddress === 'string' ? record.sourceIPAddress : '';
+    if (identity?.type === 'IAMUser' && identity.accessKeyId?.startsWith('AKIA') && PrivateAddress.test(address)) keys.add(identity.accessKeyId);
+  }
+  return [...keys].sort();
+}
