@@ -29,7 +29,8 @@ const ANOMALY_ACTIONS: Record<string, readonly string[]> = {
   ],
   'Persistence:IAMUser/AnomalousBehavior': ['CreateAccessKey', 'CreateUser', 'CreateLoginProfile', 'UpdateLoginProfile', 'UpdateAssumeRolePolicy'],
   'PrivilegeEscalation:IAMUser/AnomalousBehavior': ['AttachUserPolicy', 'PutUserPolicy', 'AddUserToGroup', 'CreatePolicyVersion', 'SetDefaultPolicyVersion', 'AttachRolePolicy', 'PutRolePolicy'],
-  'DefenseEvasion:IAMUser/AnomalousBehavior': ['PutEventSelectors', 'UpdateDetector', 'DeleteDetector'],
+  // Suspending or deleting a detector is left out: the detector that would report it is the one turned off.
+  'DefenseEvasion:IAMUser/AnomalousBehavior': ['PutEventSelectors'],
   'Exfiltration:IAMUser/AnomalousBehavior': ['ModifySnapshotAttribute', 'CreateSnapshot'],
   'Impact:IAMUser/AnomalousBehavior': ['TerminateInstances'],
 };
