@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 
-/** Where red moves come from when the scenario's records show no outside caller. */
+/** Source of red moves when the scenario's records show no outside caller. */
 export const FALLBACK_ATTACKER = {
   /** A Tor exit node address, as in the ApexCorp scenario. */
   sourceIpAddress: '185.220.101.45',
@@ -34,10 +34,10 @@ function mostCommon(values: Iterable<string>): string | undefined {
 }
 
 /**
- * Find the attacker's address and client in a scenario's scripted CloudTrail records: the most
- * common public source IP (AWS services, which log a host name such as ec2.amazonaws.com, and
- * private ranges do not count), and the most common user agent of that IP's records. Falls back to
- * `FALLBACK_ATTACKER` where the records have none.
+ * Find the attacker's address and client in a scenario's scripted CloudTrail records. The address
+ * is the most common public source IP: AWS services, which log a host name such as
+ * ec2.amazonaws.com, and private ranges do not count. The client is the most common user agent of
+ * that address's records. Falls back to `FALLBACK_ATTACKER` where the records have neither.
  */
 export function attackerDefaults(records: readonly Record<string, unknown>[]): { sourceIpAddress: string; userAgent: string } {
   const publicRecords = records.filter((record) => typeof record.sourceIPAddress === 'string' && isPublicAddress(record.sourceIPAddress));

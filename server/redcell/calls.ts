@@ -13,17 +13,17 @@ export function apiCall(service: ServiceName, action: string, params: Record<str
   return { service, action, params, region: global ? GLOBAL_REGION : region };
 }
 
-/** The IAM user who owns an access key in this copy of the account, if the key exists. */
+/** Return the IAM user who owns an access key in this copy of the account, if the key exists. */
 export function keyOwner(state: AccountState, accessKeyId: string): string | undefined {
   return state.accessKeys[accessKeyId]?.userName;
 }
 
-/** A policy document that allows everything, as attackers write it. */
+/** Build a policy document that allows everything, as attackers write it. */
 export function adminDocument(): PolicyDocument {
   return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 }
 
-/** A bucket policy that lets anyone on the internet read every object. */
+/** Build a bucket policy that lets anyone on the internet read every object. */
 export function publicReadPolicy(bucket: string): PolicyDocument {
   return {
     Version: '2012-10-17',
@@ -31,7 +31,7 @@ export function publicReadPolicy(bucket: string): PolicyDocument {
   };
 }
 
-/** A role trust policy that lets any principal of another account assume the role. */
+/** Build a role trust policy that lets any principal of another account assume the role. */
 export function outsideTrustPolicy(accountId: string): PolicyDocument {
   return {
     Version: '2012-10-17',
@@ -73,12 +73,15 @@ export function trustsAccount(document: PolicyDocument | null | undefined, accou
   });
 }
 
-/** The outcomes of the calls to one action that succeeded. */
+/** Select the outcomes of successful calls to one action. */
 export function succeeded(outcomes: readonly CallOutcome[], action: string): CallOutcome[] {
   return outcomes.filter((outcome) => outcome.ok && outcome.call.action === action);
 }
 
-/** Access key ids that CreateAccessKey calls returned, as the CLI prints them. */
+/**
+ * Collect the access key ids that CreateAccessKey calls returned, in the CLI's response shape.
+ * NOTE: a response without `AccessKey.AccessKeyId` yields no id, so the move counts as contained.
+ */
 export function createdKeyIds(outcomes: readonly CallOutcome[]): string[] {
   return succeeded(outcomes, 'CreateAccessKey').flatMap((outcome) => {
     const key = outcome.response?.AccessKey as { AccessKeyId?: unknown } | undefined;
@@ -86,7 +89,7 @@ export function createdKeyIds(outcomes: readonly CallOutcome[]): string[] {
   });
 }
 
-/** Instance ids that RunInstances calls returned, as the CLI prints them. */
+/** Collect the instance ids that RunInstances calls returned, in the CLI's `Instances` list. */
 export function launchedInstanceIds(outcomes: readonly CallOutcome[]): string[] {
   return succeeded(outcomes, 'RunInstances').flatMap((outcome) => {
     const instances = outcome.response?.Instances;
@@ -109,15 +112,15 @@ export function instancesHalted(state: AccountState, instanceIds: readonly strin
 }
 
 /**
- * The user a move acts on: the one named, else the key's owner. Undefined when neither is known,
- * because the key is not in this copy of the account; the plan then only tries GetCallerIdentity,
- * as an attacker whose key no longer works would.
+ * Choose the user a move acts on: the one named, else the key's owner. Returns undefined when the
+ * key is not in this copy of the account. The plan then only tries GetCallerIdentity, as an
+ * attacker whose key no longer works would.
  */
 export function targetUser(named: string | undefined, state: AccountState, accessKeyId: string): string | undefined {
   return named ?? keyOwner(state, accessKeyId);
 }
 
-/** The single call a move makes when its key is unknown: a check that fails and is recorded. */
+/** Plan the single call a move makes when its key is unknown, which fails and is recorded. */
 export function whoamiOnly(region: string): ApiCall[] {
   return [apiCall('sts', 'GetCallerIdentity', {}, region)];
 }

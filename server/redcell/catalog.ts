@@ -22,12 +22,12 @@ export const techniques: readonly Technique[] = [
 
 const byId = new Map(techniques.map((technique) => [technique.id, technique]));
 
-/** The technique with this id, or undefined for an id the catalog does not have. */
+/** Look up a technique by id; undefined for an id the catalog does not have. */
 export function techniqueById(id: string): Technique | undefined {
   return byId.get(id);
 }
 
-/** The view of one technique for the red console. */
+/** Build the red console's view of one technique. */
 export function techniqueView(technique: Technique): TechniqueView {
   return {
     id: technique.id,

@@ -10,7 +10,7 @@ function isActive(state: AccountState, accessKeyId: string): boolean {
 }
 
 /**
- * A replacement for a revoked legitimate key: another active key of the same user that is either
+ * Check for a replacement of a revoked legitimate key: another active key of the same user that is
  * listed as legitimate or new in `after`, which is how a rotation made by this change looks.
  */
 function hasReplacement(before: AccountState, after: AccountState, userName: string, revokedKeyId: string, legitimate: LegitimateActivity): boolean {

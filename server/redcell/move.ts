@@ -27,8 +27,8 @@ export function planMove(technique: Technique, params: MoveParams, context: Plan
 }
 
 /**
- * The call context of a move: signed with the move's access key, from the move's source IP and
- * user agent, or the attacker's defaults where the red cell left them empty.
+ * Build the call context of a move: signed with the move's access key, from the move's source IP
+ * and user agent, or the attacker's defaults where the red cell left them empty.
  */
 export function moveCallContext(params: MoveParams, defaults: { sourceIpAddress: string; userAgent: string }, at: string, idSeed: string): CallContext {
   return {

@@ -94,7 +94,7 @@ export const commonParams = {
   }),
 };
 
-/** The view of each parameter, in declaration order, for the red console. */
+/** Build the red console's view of each parameter, in declaration order. */
 export function paramViews(specs: Record<string, ParamSpec>): TechniqueParamView[] {
   return Object.entries(specs).map(([name, item]) => {
     const view: TechniqueParamView = { name, label: item.label, kind: item.kind, required: item.required };

@@ -3,7 +3,7 @@ import type { AccountState } from '../account/state.js';
 import type { RedTactic } from '../../shared/red-blue.js';
 import { commonParams, type ParamSpec, type ParamValues } from './params.js';
 
-/** What a plan may read: the team's copy of the account before the move, and the default region. */
+/** Inputs of a plan: the team's copy of the account before the move, and the default region. */
 export interface PlanContext {
   state: AccountState;
   /** Region of regional calls when the technique has no region parameter, such as us-east-1. */
@@ -19,7 +19,7 @@ export interface Technique {
   tactic: RedTactic;
   /** ATT&CK (Enterprise) technique or sub-technique. */
   mitre: { id: string; name: string };
-  /** What the move does and what blue teams should see, for the red cell's facilitator. */
+  /** Summary of the move and of what blue teams should see, for the red cell's facilitator. */
   description: string;
   /** Calls the move makes, such as `iam:CreateAccessKey`. */
   calls: string[];

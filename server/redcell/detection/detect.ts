@@ -81,7 +81,7 @@ function uniqueApis(outcomes: readonly CallOutcome[]): string[] {
   return [...new Set(outcomes.map((outcome) => outcome.call.action))];
 }
 
-/** The anomaly model's summary, in the shape of the pack's AdditionalInfo values. */
+/** Summarize the calls as the anomaly model does, in the shape of the pack's AdditionalInfo values. */
 function anomalyInfo(outcomes: readonly CallOutcome[], context: DetectionContext): Record<string, unknown> {
   const bySource = new Map<string, string[]>();
   for (const outcome of outcomes) {

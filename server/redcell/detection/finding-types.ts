@@ -1,6 +1,6 @@
 import type { LatencyClass } from './latency.js';
 
-/** What a finding's title and description can name. */
+/** Facts a finding's title and description can name. */
 export interface FindingSubject {
   userName: string;
   sourceIp: string;

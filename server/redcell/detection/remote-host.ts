@@ -26,7 +26,7 @@ export function remoteIpDetails(ip: string): Record<string, unknown> {
   };
 }
 
-/** The ASN line GuardDuty writes in an anomaly finding's unusual behavior, when the host is known. */
+/** Return the ASN line of an anomaly finding's unusual behavior, when the host is known. */
 export function asnSummary(ip: string): string | undefined {
   const host = KNOWN_HOSTS.find((item) => item.ip === ip);
   return host === undefined ? undefined : `asnNumber: ${host.asn} asnOrg: ${host.asnOrg}`;

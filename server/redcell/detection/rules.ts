@@ -19,8 +19,8 @@ export interface RuleInput {
   torIps: readonly string[];
 }
 
-// Which API calls each AnomalousBehavior type watches, after the GuardDuty User Guide's lists
-// of APIs per attack stage, narrowed to the actions this account answers.
+// API calls each AnomalousBehavior type watches, after the GuardDuty User Guide's lists of APIs
+// per attack stage, narrowed to the actions the simulated account supports.
 const ANOMALY_ACTIONS: Record<string, readonly string[]> = {
   'Discovery:IAMUser/AnomalousBehavior': [
     'GetUser', 'ListUsers', 'ListRoles', 'ListPolicies', 'ListAccessKeys', 'ListAttachedUserPolicies', 'ListUserPolicies', 'ListGroupsForUser',
@@ -36,9 +36,9 @@ const ANOMALY_ACTIONS: Record<string, readonly string[]> = {
 };
 
 /**
- * Failed discovery calls that still raise Discovery:IAMUser/AnomalousBehavior: GuardDuty's model
- * scores denied calls too, and a burst of AccessDenied answers is how enumeration with a weak key
- * looks. An estimate, not a documented number.
+ * Denied discovery calls that raise Discovery:IAMUser/AnomalousBehavior without any success.
+ * GuardDuty's model scores denied calls too, and a burst of AccessDenied errors is how enumeration
+ * with a weak key looks. An estimate, not a documented number.
  */
 export const DENIED_DISCOVERY_MIN_CALLS = 5;
 

@@ -39,7 +39,7 @@ export const deleteTrail = defineTechnique({
   params: { trail: param.trail({ label: 'Trail', help: 'Trail to delete.' }) },
   findingTypes: ['Stealth:IAMUser/CloudTrailLoggingDisabled', 'UnauthorizedAccess:IAMUser/TorIPCaller'],
   plan: (params, context) => [apiCall('cloudtrail', 'DeleteTrail', { name: params.trail }, trailRegion(context.state, params.trail, context.region))],
-  // NOTE: the account answers no CreateTrail, so a deleted trail stays contained only while another trail records.
+  // NOTE: the account model has no CreateTrail action, so only another logging trail contains a deletion.
   isContained: (_params, outcomes, state) =>
     succeeded(outcomes, 'DeleteTrail').length === 0 || Object.values(state.trails).some((trail) => trail.logging && trail.managementEvents),
 });

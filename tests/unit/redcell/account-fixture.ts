@@ -23,7 +23,7 @@ function user(userName: string, userId: string, extra: Partial<AccountState['use
   };
 }
 
-/** A small account: a CI user with one key, an admin, a bucket with objects, a trail and a detector. */
+/** Build a small account: a CI user with one key, an admin, a bucket with objects, a trail and a detector. */
 export function smallAccount(): AccountState {
   return {
     accountId: ACCOUNT_ID,

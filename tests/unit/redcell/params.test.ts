@@ -5,6 +5,11 @@ import { DEPLOY_KEY } from './account-fixture.js';
 const download = techniqueById('bulk-download-objects')!;
 const miners = techniqueById('launch-gpu-miners')!;
 
+function paramsOf(result: ReturnType<typeof parseMoveParams>): Record<string, unknown> {
+  if (!result.ok) throw new Error(`expected the params to be accepted: ${result.error.message}`);
+  return result.params;
+}
+
 function errorsOf(result: ReturnType<typeof parseMoveParams>): Record<string, string> {
   if (result.ok) throw new Error('expected the params to be rejected');
   return Object.fromEntries(result.error.fields.map((item) => [item.field, item.message]));
@@ -20,15 +25,15 @@ describe('parseMoveParams', () => {
   it('treats blank fields as empty', () => {
     const result = parseMoveParams(download, { accessKey: ` ${DEPLOY_KEY} `, bucket: 'apexcorp-customer-data', prefix: '   ', sourceIpAddress: '' });
 
-    expect(result.ok && result.params).toEqual({ accessKey: DEPLOY_KEY, bucket: 'apexcorp-customer-data', maxObjects: 100 });
+    expect(paramsOf(result)).toEqual({ accessKey: DEPLOY_KEY, bucket: 'apexcorp-customer-data', maxObjects: 100 });
   });
 
   it('reports the missing access key', () => {
     const result = parseMoveParams(download, { bucket: 'apexcorp-customer-data' });
 
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.error.field).toBe('params.accessKey');
-    expect(!result.ok && result.error.code).toBe('INVALID_PAYLOAD');
+    if (result.ok) throw new Error('expected the params to be rejected');
+    expect(result.error.field).toBe('params.accessKey');
+    expect(result.error.code).toBe('INVALID_PAYLOAD');
     expect(errorsOf(result).accessKey).toBe('accessKey is missing: enter the access key');
   });
 
@@ -65,7 +70,7 @@ describe('parseMoveParams', () => {
     const ok = parseMoveParams(terminate, { accessKey: DEPLOY_KEY, instanceIds: 'i-0fd91cc27ccef9e51, i-06b70c11786c115f0' });
     const bad = errorsOf(parseMoveParams(terminate, { accessKey: DEPLOY_KEY, instanceIds: 'i-0fd91cc27ccef9e51 web-01' }));
 
-    expect(ok.ok && ok.params.instanceIds).toEqual(['i-0fd91cc27ccef9e51', 'i-06b70c11786c115f0']);
+    expect(paramsOf(ok).instanceIds).toEqual(['i-0fd91cc27ccef9e51', 'i-06b70c11786c115f0']);
     expect(bad.instanceIds).toContain('must be an EC2 instance id');
   });
 
