@@ -4,7 +4,7 @@
  */
 export { techniques, techniqueById, techniqueView, techniqueViews } from './catalog.js';
 export { parseMoveParams, planMove, moveCallContext, type ParseMoveResult } from './move.js';
-export { detectFindings, type DetectionContext, type DetectionInput, type DueFinding } from './detection/detect.js';
+export { detectFindings, detectFindingsInAccount, type DetectionContext, type DetectionInput, type DueFinding } from './detection/detect.js';
 export { FINDING_LATENCY_SECONDS } from './detection/latency.js';
 export { attackerDefaults, FALLBACK_ATTACKER } from './attacker.js';
 export { isContained, moveContainment } from './containment.js';

@@ -23,7 +23,10 @@ export interface DetectionContext {
   idSeed: string;
   /** Addresses on GuardDuty's Tor exit node list; defaults to the scenario attacker's exit node. */
   knownTorIps?: string[];
-  /** Access key the move signed with; read from the calls' CloudTrail records when left out. */
+  /**
+   * Access key the move signed with. NOTE: when left out it is read from the calls' CloudTrail
+   * records, which a stopped trail does not write, so pass it.
+   */
   accessKeyId?: string;
 }
 
@@ -64,12 +67,13 @@ function callerOf(input: DetectionInput): Caller {
 }
 
 function detectorActive(state: AccountState, context: DetectionContext): boolean {
-  const detector = state.detectors[context.detectorId];
+  const detector = state.detectors[context.detectorId] ?? Object.values(state.detectors).find((item) => item.detectorId === context.detectorId);
   return detector !== undefined && detector.exists && detector.status === 'ENABLED' && detector.region === context.region;
 }
 
-function findingId(seed: string, signal: Signal): string {
-  return createHash('sha256').update(`${seed}\n${signal.type}\n${signal.bucket ?? ''}\n${signal.instanceId ?? ''}`).digest('hex').slice(0, 32);
+function findingId(seed: string, region: string, signal: Signal): string {
+  const key = [seed, region, signal.type, signal.bucket ?? '', signal.instanceId ?? ''].join('\n');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
 function eventTimes(outcomes: readonly CallOutcome[], at: string): number[] {
@@ -174,7 +178,7 @@ function toFinding(signal: Signal, input: DetectionInput, caller: Caller): DueFi
     accountId: context.accountId,
     region: context.region,
     detectorId: context.detectorId,
-    id: findingId(context.idSeed, signal),
+    id: findingId(context.idSeed, context.region, signal),
     type: signal.type,
     severity: spec.severity,
     title: spec.title(subject),
@@ -191,6 +195,17 @@ function toFinding(signal: Signal, input: DetectionInput, caller: Caller): DueFi
     additionalInfo: anomalous ? anomalyInfo(signal.outcomes, context) : undefined,
   });
   return { finding: finding as Finding, dueAt };
+}
+
+/**
+ * Work out the findings one move raises in every region of one team's account that has an enabled
+ * detector, so a move in a second region (miners in eu-west-1, say) reaches that region's detector.
+ */
+export function detectFindingsInAccount(input: Omit<DetectionInput, 'context'> & { context: Omit<DetectionContext, 'region' | 'detectorId'> }): DueFinding[] {
+  const detectors = Object.values(input.state.detectors)
+    .filter((detector) => detector.exists && detector.status === 'ENABLED')
+    .sort((a, b) => a.region.localeCompare(b.region));
+  return detectors.flatMap((detector) => detectFindings({ ...input, context: { ...input.context, region: detector.region, detectorId: detector.detectorId } }));
 }
 
 /**

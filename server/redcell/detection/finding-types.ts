@@ -37,8 +37,8 @@ function anomaly(stage: string, severity: number, purpose: string): FindingTypeS
 }
 
 /**
- * Finding types the red cell's moves can raise, with the default severity the GuardDuty User Guide
- * gives each type (finding types pages, checked against the types in the ApexCorp pack).
+ * Finding types the red cell's moves can raise. Severities are GuardDuty's default severity of each
+ * type, as numbers in the pack's style (Low 2, Medium 5, High 8).
  */
 export const FINDING_TYPES: Record<string, FindingTypeSpec> = {
   'UnauthorizedAccess:IAMUser/TorIPCaller': {

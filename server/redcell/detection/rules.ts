@@ -19,8 +19,8 @@ export interface RuleInput {
   torIps: readonly string[];
 }
 
-// API calls each AnomalousBehavior type watches, after the GuardDuty User Guide's lists of APIs
-// per attack stage, narrowed to the actions the simulated account supports.
+// API calls each AnomalousBehavior type watches: the attack stage GuardDuty files each API under,
+// for the actions the simulated account supports. A model, so the lists are not exhaustive.
 const ANOMALY_ACTIONS: Record<string, readonly string[]> = {
   'Discovery:IAMUser/AnomalousBehavior': [
     'GetUser', 'ListUsers', 'ListRoles', 'ListPolicies', 'ListAccessKeys', 'ListAttachedUserPolicies', 'ListUserPolicies', 'ListGroupsForUser',

@@ -48,7 +48,7 @@ export const authorizationDetails = defineTechnique({
   tactic: 'discovery',
   mitre: { id: 'T1069.003', name: 'Permission Groups Discovery: Cloud Groups' },
   description:
-    'Call GetAccountAuthorizationDetails, which returns every user, group, role and policy in one answer. Tools such as Pacu and ScoutSuite start this way; it needs iam:GetAccountAuthorizationDetails.',
+    'Call GetAccountAuthorizationDetails, which returns every user, group, role and policy with their documents in one response. One call maps the whole account. It needs iam:GetAccountAuthorizationDetails.',
   calls: ['iam:GetAccountAuthorizationDetails'],
   params: {},
   findingTypes: ['Discovery:IAMUser/AnomalousBehavior'],

@@ -26,7 +26,7 @@ function contained(played: Move, state: AccountState): boolean {
   return isContained(played.technique, played.params, played.outcomes, state);
 }
 
-/** The account as the move left it, changed by `apply`. */
+/** Build the account as the move left it, changed by `apply`. */
 function after(apply: (state: AccountState) => void): AccountState {
   const state = smallAccount();
   apply(state);

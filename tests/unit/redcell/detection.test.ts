@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CallOutcome } from '../../../server/account/api-call.js';
 import type { AccountState } from '../../../server/account/state.js';
-import { detectFindings, FINDING_LATENCY_SECONDS, parseMoveParams, planMove, techniqueById, techniques, type DetectionContext, type Technique } from '../../../server/redcell/index.js';
+import { detectFindings, detectFindingsInAccount, FINDING_LATENCY_SECONDS, parseMoveParams, planMove, techniqueById, techniques, type DetectionContext, type Technique } from '../../../server/redcell/index.js';
 import { ACCOUNT_ID, allSucceed, DEPLOY_KEY, DETECTOR_ID, outcome, smallAccount } from './account-fixture.js';
 import { SAMPLE_PARAMS } from './sample-params.js';
 
@@ -234,5 +234,61 @@ describe('detectFindings', () => {
     expect(keysOf(mining.Service.Action)).toEqual(keysOf(packMiningFinding.Service.Action));
     expect(mining.Service.ResourceRole).toBe('ACTOR');
     expect(mining.Severity).toBe(packMiningFinding.Severity);
+  });
+});
+
+describe('detection without trails', () => {
+  it('still sees calls no trail recorded', () => {
+    const { technique, outcomes } = play('backdoor-access-key');
+    const unrecorded = outcomes.map((item) => ({ ...item, record: null }));
+    const state = smallAccount();
+    state.trails['apexcorp-mgmt-trail']!.logging = false;
+
+    const findings = detectFindings({ technique, outcomes: unrecorded, state, context: { ...CONTEXT, accessKeyId: DEPLOY_KEY } });
+    const persistence = findings.find((item) => item.finding.Type === 'Persistence:IAMUser/AnomalousBehavior')?.finding as Record<string, any>;
+
+    expect(persistence.Resource.AccessKeyDetails.AccessKeyId).toBe(DEPLOY_KEY);
+    expect(persistence.Resource.AccessKeyDetails.UserName).toBe('dev-deploy');
+    expect(persistence.Service.EventFirstSeen).toBe('2026-05-08T02:10:00.000Z');
+  });
+});
+
+describe('detectFindingsInAccount', () => {
+  const { accountId, sourceIpAddress, userAgent, at, idSeed } = CONTEXT;
+  const accountContext = { accountId, sourceIpAddress, userAgent, at, idSeed };
+
+  it('reaches the launch region detector', () => {
+    const state = smallAccount();
+    state.detectors.west = { detectorId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', region: 'eu-west-1', status: 'ENABLED', exists: true };
+    state.instances['i-0eeeeeeeeeeeeeee1'] = { instanceId: 'i-0eeeeeeeeeeeeeee1', region: 'eu-west-1', instanceType: 'g4dn.xlarge', imageId: 'ami-0c02fb55956c7d316', state: 'running', launchTime: AT, securityGroupIds: [], roleName: null, tags: [] };
+    const { technique, outcomes } = play('launch-gpu-miners', { state, raw: { accessKey: DEPLOY_KEY }, responses: { RunInstances: { Instances: [{ InstanceId: 'i-0eeeeeeeeeeeeeee1' }] } } });
+
+    const findings = detectFindingsInAccount({ technique, outcomes, state, context: accountContext });
+
+    expect(findings.map((item) => [item.finding.Region, item.finding.Type]).sort()).toEqual([
+      ['eu-west-1', 'CryptoCurrency:EC2/BitcoinTool.B!DNS'],
+      ['eu-west-1', 'UnauthorizedAccess:IAMUser/TorIPCaller'],
+    ]);
+  });
+
+  it('skips suspended regions', () => {
+    const state = smallAccount();
+    state.detectors[DETECTOR_ID]!.status = 'DISABLED';
+    const { technique, outcomes } = play('attach-admin-policy');
+
+    expect(detectFindingsInAccount({ technique, outcomes, state, context: accountContext })).toEqual([]);
+  });
+
+  it('gives each region its own ids', () => {
+    const state = smallAccount();
+    state.detectors.west = { detectorId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', region: 'us-west-2', status: 'ENABLED', exists: true };
+    const { technique, outcomes } = play('enumerate-ec2', { raw: { accessKey: DEPLOY_KEY, region: 'us-west-2' } });
+    const iam = play('attach-admin-policy');
+
+    const findings = detectFindingsInAccount({ technique, outcomes: [...outcomes, ...iam.outcomes], state, context: accountContext });
+    const ids = findings.map((item) => item.finding.Id);
+
+    expect(findings.filter((item) => item.finding.Type === 'UnauthorizedAccess:IAMUser/TorIPCaller')).toHaveLength(2);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
