@@ -6,7 +6,7 @@ export const gpuMiners = defineTechnique({
   id: 'launch-gpu-miners',
   name: 'Launch GPU instances to mine cryptocurrency',
   tactic: 'impact',
-  mitre: { id: 'T1496.001', name: 'Resource Hijacking: Compute Hijacking' },
+  mitre: { id: 'T1496', name: 'Resource Hijacking' },
   description:
     'Launch several GPU instances, often in a region the company does not use, that start a miner at boot. GuardDuty raises a finding per instance once the miner looks up its pool, some minutes after launch. Contained once every launched instance is stopped or terminated.',
   calls: ['ec2:RunInstances'],

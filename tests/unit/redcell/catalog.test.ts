@@ -82,6 +82,19 @@ describe('technique plans', () => {
     });
   }
 
+  it('stays valid on an empty account', () => {
+    const empty = { ...smallAccount(), users: {}, accessKeys: {}, buckets: {}, instances: {}, snapshots: {}, trails: {}, detectors: {} };
+    for (const technique of techniques) {
+      const calls = planMove(technique, parsed(technique, SAMPLE_PARAMS[technique.id] ?? {}), { state: empty, region: 'us-east-1' });
+
+      expect(calls.length, technique.id).toBeGreaterThan(0);
+      for (const call of calls) {
+        const result = actionSchema(call.service, call.action)?.safeParse(call.params);
+        expect(result?.success, `${technique.id} ${call.action}`).toBe(true);
+      }
+    }
+  });
+
   it('escalates the key owner by default', () => {
     const technique = techniqueById('attach-admin-policy')!;
     const [call] = planMove(technique, parsed(technique, { accessKey: DEPLOY_KEY }), { state: smallAccount(), region: 'us-east-1' });
