@@ -15,7 +15,7 @@ export const callerIdentity = defineTechnique({
     'Ask STS which principal the key belongs to, then read that user. Attackers do this first with any stolen key. GetCallerIdentity needs no permission, so it succeeds for every working key.',
   calls: ['sts:GetCallerIdentity', 'iam:GetUser'],
   params: {},
-  findingTypes: ['Discovery:IAMUser/AnomalousBehavior'],
+  findingTypes: ['Discovery:IAMUser/AnomalousBehavior', 'UnauthorizedAccess:IAMUser/TorIPCaller'],
   plan: (_params, context) => [apiCall('sts', 'GetCallerIdentity', {}, context.region), apiCall('iam', 'GetUser', {}, context.region)],
   isContained: (params, _outcomes, state) => keyRevoked(state, params.accessKey),
 });
@@ -31,7 +31,7 @@ export const enumerateIamUsers = defineTechnique({
   params: {
     maxUsers: param.count(1, 50, { label: 'Users to inspect', defaultValue: '10', help: 'How many users to list attached policies for, in name order.' }),
   },
-  findingTypes: ['Discovery:IAMUser/AnomalousBehavior'],
+  findingTypes: ['Discovery:IAMUser/AnomalousBehavior', 'UnauthorizedAccess:IAMUser/TorIPCaller'],
   plan: (params, context) => {
     const users = Object.keys(context.state.users).sort().slice(0, params.maxUsers);
     return [
@@ -51,7 +51,7 @@ export const authorizationDetails = defineTechnique({
     'Call GetAccountAuthorizationDetails, which returns every user, group, role and policy with their documents in one response. One call maps the whole account. It needs iam:GetAccountAuthorizationDetails.',
   calls: ['iam:GetAccountAuthorizationDetails'],
   params: {},
-  findingTypes: ['Discovery:IAMUser/AnomalousBehavior'],
+  findingTypes: ['Discovery:IAMUser/AnomalousBehavior', 'UnauthorizedAccess:IAMUser/TorIPCaller'],
   plan: (_params, context) => [apiCall('iam', 'GetAccountAuthorizationDetails', {}, context.region)],
   isContained: (params, _outcomes, state) => keyRevoked(state, params.accessKey),
 });
@@ -67,7 +67,7 @@ export const enumerateS3 = defineTechnique({
   params: {
     maxBuckets: param.count(1, 50, { label: 'Buckets to list', defaultValue: '10', help: 'How many buckets to list objects of, in name order.' }),
   },
-  findingTypes: ['Discovery:IAMUser/AnomalousBehavior', 'Discovery:S3/AnomalousBehavior'],
+  findingTypes: ['Discovery:IAMUser/AnomalousBehavior', 'Discovery:S3/AnomalousBehavior', 'UnauthorizedAccess:IAMUser/TorIPCaller', 'UnauthorizedAccess:S3/TorIPCaller'],
   plan: (params, context) => {
     const buckets = Object.values(context.state.buckets)
       .sort((a, b) => a.name.localeCompare(b.name))
@@ -91,7 +91,7 @@ export const enumerateEc2 = defineTechnique({
   params: {
     region: param.region(false, { label: 'Region', help: "Region to describe; empty for the scenario's primary region." }),
   },
-  findingTypes: ['Discovery:IAMUser/AnomalousBehavior'],
+  findingTypes: ['Discovery:IAMUser/AnomalousBehavior', 'UnauthorizedAccess:IAMUser/TorIPCaller'],
   plan: (params, context) => {
     const region = params.region ?? context.region;
     return [

@@ -40,7 +40,7 @@ export const publicBucketPolicy = defineTechnique({
     "Replace a bucket's policy with one that lets anyone read it, then fetch the data later without credentials. S3 rejects the policy while the bucket's public access block blocks public policies, so remove that first. Contained once the policy no longer grants anonymous access or the block is back.",
   calls: ['s3:PutBucketPolicy'],
   params: { bucket: param.bucket({ label: 'Bucket', help: 'Bucket to open.' }) },
-  findingTypes: ['Policy:S3/BucketAnonymousAccessGranted', 'UnauthorizedAccess:IAMUser/TorIPCaller'],
+  findingTypes: ['Policy:S3/BucketAnonymousAccessGranted', 'UnauthorizedAccess:S3/TorIPCaller'],
   plan: (params, context) => [apiCall('s3', 'PutBucketPolicy', { bucketName: params.bucket, policy: publicReadPolicy(params.bucket) }, context.state.buckets[params.bucket]?.region ?? context.region)],
   isContained: (params, outcomes, state) => {
     if (succeeded(outcomes, 'PutBucketPolicy').length === 0) return true;
@@ -59,7 +59,7 @@ export const removePublicAccessBlock = defineTechnique({
     "Delete a bucket's public access block so that a public bucket policy or ACL can take effect. Often the step before making a bucket public. Contained once all four block settings are on again.",
   calls: ['s3:DeletePublicAccessBlock'],
   params: { bucket: param.bucket({ label: 'Bucket', help: 'Bucket to unblock.' }) },
-  findingTypes: ['Policy:S3/BucketBlockPublicAccessDisabled', 'UnauthorizedAccess:IAMUser/TorIPCaller'],
+  findingTypes: ['Policy:S3/BucketBlockPublicAccessDisabled', 'UnauthorizedAccess:S3/TorIPCaller'],
   plan: (params, context) => [apiCall('s3', 'DeletePublicAccessBlock', { bucketName: params.bucket }, context.state.buckets[params.bucket]?.region ?? context.region)],
   isContained: (params, outcomes, state) => {
     if (succeeded(outcomes, 'DeletePublicAccessBlock').length === 0) return true;

@@ -170,10 +170,13 @@ describe('detectFindings', () => {
   });
 
   it('raises only declared types', () => {
-    const always = ['UnauthorizedAccess:IAMUser/TorIPCaller', 'UnauthorizedAccess:S3/TorIPCaller', 'PenTest:IAMUser/KaliLinux'];
+    const always = ['PenTest:IAMUser/KaliLinux'];
     for (const candidate of techniques) {
       const { technique, outcomes } = play(candidate.id, { responses: { RunInstances: { Instances: [{ InstanceId: 'i-0ccccccccccccccc1' }] } } });
       const state = smallAccount();
+      // The detector moves leave their region without an enabled detector, as the engine would.
+      if (technique.id === 'disable-guardduty') state.detectors[DETECTOR_ID]!.status = 'DISABLED';
+      if (technique.id === 'delete-guardduty') state.detectors[DETECTOR_ID]!.exists = false;
       for (const type of types(detectFindings({ technique, outcomes, state, context: CONTEXT }))) {
         expect([...technique.findingTypes, ...always], `${technique.id} raised ${type}`).toContain(type);
       }
