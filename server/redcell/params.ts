@@ -124,7 +124,8 @@ export function parseParamValues(specs: Record<string, ParamSpec>, raw: Record<s
   }
 
   for (const [field, item] of Object.entries(specs)) {
-    const given = (Object.hasOwn(raw, field) ? raw[field] : undefined)?.trim() ?? '';
+    const value: unknown = Object.hasOwn(raw, field) ? raw[field] : undefined;
+    const given = typeof value === 'string' ? value.trim() : '';
     const text = given === '' ? item.defaultValue : given;
     if (text === undefined) {
       if (item.required) errors.push({ field, message: `${field} is missing: enter the ${item.label.toLowerCase()}` });

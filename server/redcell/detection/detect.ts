@@ -4,9 +4,10 @@ import { eventSourceOf } from '../../account/action-params.js';
 import type { AccountState } from '../../account/state.js';
 import { buildFinding } from '../../scenario/records/guardduty.js';
 import type { Finding } from '../../../shared/model.js';
+import { GLOBAL_REGION } from '../calls.js';
 import type { Technique } from '../technique.js';
 import { FINDING_TYPES, type FindingSubject } from './finding-types.js';
-import { dueAfter } from './latency.js';
+import { dueAfter, MINER_FIRST_QUERY_SECONDS } from './latency.js';
 import { asnSummary, DEFAULT_TOR_EXIT_IPS, remoteIpDetails } from './remote-host.js';
 import { findingSignals, MINING_POOL_DOMAIN, type Signal } from './rules.js';
 
@@ -64,6 +65,12 @@ function callerOf(input: DetectionInput): Caller {
   const userName = input.state.accessKeys[accessKeyId]?.userName ?? (typeof identity?.userName === 'string' ? identity.userName : 'unknown');
   const principalId = input.state.users[userName]?.userId ?? (typeof identity?.principalId === 'string' ? identity.principalId : '');
   return { accessKeyId, principalId, userName };
+}
+
+/** Return the region CloudTrail records a call in: us-east-1 for the global services IAM and STS. */
+function recordRegion(outcome: CallOutcome): string {
+  const global = outcome.call.service === 'iam' || outcome.call.service === 'sts';
+  return global ? GLOBAL_REGION : outcome.call.region;
 }
 
 function detectorActive(state: AccountState, context: DetectionContext): boolean {
@@ -173,6 +180,7 @@ function toFinding(signal: Signal, input: DetectionInput, caller: Caller): DueFi
   };
   const anomalous = signal.type.endsWith('/AnomalousBehavior');
   const dueTime = Date.parse(dueAt);
+  const minerQueryTime = Date.parse(context.at) + MINER_FIRST_QUERY_SECONDS * 1_000;
 
   const finding = buildFinding({
     accountId: context.accountId,
@@ -187,9 +195,9 @@ function toFinding(signal: Signal, input: DetectionInput, caller: Caller): DueFi
     action: mining ? { ActionType: 'DNS_REQUEST', DnsRequestAction: { Domain: MINING_POOL_DOMAIN, Protocol: 'UDP', Blocked: false } } : apiCallAction(signal, context),
     resourceRole: mining ? 'ACTOR' : 'TARGET',
     count: mining ? 1 : signal.outcomes.length,
-    // The miner's first DNS query comes shortly before GuardDuty reports it, not at launch.
-    firstSeen: mining ? dueTime - 5 * 60_000 : Math.min(...times),
-    lastSeen: mining ? dueTime - 5 * 60_000 : Math.max(...times),
+    // The miner's first DNS query comes some minutes after the launch, not at it.
+    firstSeen: mining ? minerQueryTime : Math.min(...times),
+    lastSeen: mining ? minerQueryTime : Math.max(...times),
     createdAt: dueTime,
     updatedAt: dueTime,
     additionalInfo: anomalous ? anomalyInfo(signal.outcomes, context) : undefined,
@@ -212,11 +220,15 @@ export function detectFindingsInAccount(input: Omit<DetectionInput, 'context'> &
  * Work out the GuardDuty findings one move raises in one region of one team's account, each with
  * the scenario time it appears. Nothing is raised unless the context's detector exists and is
  * enabled in `state` (after the move), so suspending or deleting it blinds that region. Finding
- * ids derive from `idSeed`, so running detection again gives the same findings.
+ * ids derive from `idSeed`, so running detection again gives the same findings. Throws a
+ * RangeError when `context.at` is not a time.
  */
 export function detectFindings(input: DetectionInput): DueFinding[] {
+  if (Number.isNaN(Date.parse(input.context.at))) {
+    throw new RangeError(`Invalid detection time ${JSON.stringify(input.context.at)}: expected an ISO 8601 time such as 2026-05-08T02:10:00Z.`);
+  }
   if (!detectorActive(input.state, input.context)) return [];
-  const outcomes = input.outcomes.filter((outcome) => outcome.call.region === input.context.region);
+  const outcomes = input.outcomes.filter((outcome) => recordRegion(outcome) === input.context.region);
   if (outcomes.length === 0) return [];
 
   const caller = callerOf(input);

@@ -13,6 +13,9 @@ export const FINDING_LATENCY_SECONDS = {
   ec2Dns: 20 * 60,
 } as const;
 
+/** Time from an instance's launch to its miner's first pool lookup (boot, then miner start); an estimate. */
+export const MINER_FIRST_QUERY_SECONDS = 15 * 60;
+
 export type LatencyClass = keyof typeof FINDING_LATENCY_SECONDS;
 
 /** Add the latency of a finding class to an ISO scenario time. */

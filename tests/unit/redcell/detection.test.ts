@@ -86,6 +86,13 @@ describe('detectFindings', () => {
     expect(detectFindings({ technique, outcomes, state, context: { ...CONTEXT, region: 'us-west-2', detectorId: 'west' } })).toEqual([]);
   });
 
+  it('files IAM calls under us-east-1', () => {
+    const { technique, outcomes } = play('attach-admin-policy');
+    const elsewhere = outcomes.map((item) => ({ ...item, call: { ...item.call, region: 'eu-west-1' } }));
+
+    expect(types(detectFindings({ technique, outcomes: elsewhere, state: smallAccount(), context: CONTEXT }))).toContain('PrivilegeEscalation:IAMUser/AnomalousBehavior');
+  });
+
   it('raises Tor only for listed exit nodes', () => {
     const { technique, outcomes } = play('attach-admin-policy');
     const fromOffice = detectFindings({ technique, outcomes, state: smallAccount(), context: { ...CONTEXT, sourceIpAddress: '203.0.113.10' } });
@@ -160,6 +167,8 @@ describe('detectFindings', () => {
     expect(resource.InstanceDetails.InstanceType).toBe('g4dn.xlarge');
     expect(mining[0]?.dueAt).toBe(new Date(Date.parse(AT) + FINDING_LATENCY_SECONDS.ec2Dns * 1_000).toISOString());
     expect(FINDING_LATENCY_SECONDS.ec2Dns).toBeGreaterThan(FINDING_LATENCY_SECONDS.apiCall);
+    expect(Date.parse((mining[0]?.finding.Service as Record<string, any>).EventFirstSeen)).toBeGreaterThan(Date.parse(AT));
+    expect(Date.parse((mining[0]?.finding.Service as Record<string, any>).EventFirstSeen)).toBeLessThan(Date.parse(mining[0]!.dueAt));
   });
 
   it('raises no mining for a passed role', () => {
@@ -181,6 +190,12 @@ describe('detectFindings', () => {
         expect([...technique.findingTypes, ...always], `${technique.id} raised ${type}`).toContain(type);
       }
     }
+  });
+
+  it('rejects an invalid time', () => {
+    const { technique, outcomes } = play('backdoor-access-key');
+
+    expect(() => detectFindings({ technique, outcomes, state: smallAccount(), context: { ...CONTEXT, at: 'soon' } })).toThrow('Invalid detection time "soon"');
   });
 
   it('derives stable ids from the seed', () => {
