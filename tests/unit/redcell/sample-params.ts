@@ -1,0 +1,31 @@
+import { ADMIN_KEY, DEPLOY_KEY, DETECTOR_ID, PIPELINE_POLICY } from './account-fixture.js';
+
+/** Valid red console input for every technique, against the small account fixture. */
+export const SAMPLE_PARAMS: Record<string, Record<string, string>> = {
+  whoami: { accessKey: DEPLOY_KEY },
+  'enumerate-iam-users': { accessKey: DEPLOY_KEY, maxUsers: '5' },
+  'download-authorization-details': { accessKey: DEPLOY_KEY },
+  'enumerate-s3': { accessKey: DEPLOY_KEY },
+  'enumerate-ec2': { accessKey: DEPLOY_KEY, region: 'us-west-2' },
+  'use-stolen-key': { accessKey: DEPLOY_KEY, sourceIpAddress: '185.220.101.45' },
+  'create-key-for-user': { accessKey: DEPLOY_KEY, userName: 'dana.whitfield' },
+  'attach-admin-policy': { accessKey: DEPLOY_KEY },
+  'create-admin-policy-version': { accessKey: DEPLOY_KEY, policyArn: PIPELINE_POLICY },
+  'passrole-run-instance': { accessKey: DEPLOY_KEY, roleName: 'apexcorp-web-ec2-role' },
+  'add-user-to-admin-group': { accessKey: DEPLOY_KEY },
+  'backdoor-access-key': { accessKey: DEPLOY_KEY },
+  'create-backdoor-user': { accessKey: DEPLOY_KEY, newUserName: 'svc-backup' },
+  'create-login-profile': { accessKey: ADMIN_KEY, userName: 'dev-deploy' },
+  'backdoor-role-trust': { accessKey: DEPLOY_KEY, roleName: 'apexcorp-web-ec2-role', outsideAccountId: '999988887777' },
+  'stop-cloudtrail-logging': { accessKey: DEPLOY_KEY, trail: 'apexcorp-mgmt-trail' },
+  'delete-cloudtrail-trail': { accessKey: DEPLOY_KEY, trail: 'apexcorp-mgmt-trail' },
+  'disable-s3-data-events': { accessKey: DEPLOY_KEY, trail: 'apexcorp-mgmt-trail' },
+  'disable-guardduty': { accessKey: DEPLOY_KEY, detectorId: DETECTOR_ID },
+  'delete-guardduty': { accessKey: DEPLOY_KEY, detectorId: DETECTOR_ID },
+  'bulk-download-objects': { accessKey: DEPLOY_KEY, bucket: 'apexcorp-customer-data', prefix: 'exports/', maxObjects: '25' },
+  'make-bucket-public': { accessKey: DEPLOY_KEY, bucket: 'apexcorp-customer-data' },
+  'remove-public-access-block': { accessKey: DEPLOY_KEY, bucket: 'apexcorp-customer-data' },
+  'share-snapshot': { accessKey: DEPLOY_KEY, snapshotId: 'snap-0a1b2c3d4e5f60718' },
+  'launch-gpu-miners': { accessKey: DEPLOY_KEY, region: 'us-east-1', count: '3' },
+  'terminate-instances': { accessKey: DEPLOY_KEY, instanceIds: 'i-0fd91cc27ccef9e51' },
+};
