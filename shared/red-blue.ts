@@ -79,6 +79,8 @@ export interface RedCatalog {
   /** Attacker defaults for every move. */
   defaults: { sourceIpAddress: string; userAgent: string };
   control: RedControl;
+  /** Teams the red cell may aim a move at; without it the red console offers only every team. */
+  teams?: { id: string; name: string }[];
 }
 
 /** `auto`: moves apply at once. `approve`: each waits for a facilitator. */
@@ -117,6 +119,8 @@ export interface RedMoveView {
 }
 
 export interface RedState {
+  /** The exercise of the state, so a facilitator watching several exercises files updates right. */
+  exerciseId?: string;
   control: RedControl;
   moves: RedMoveView[];
   /** The red cell's points. */
