@@ -125,13 +125,15 @@ export class RedCellPanel extends LitElement {
     if (!this.socket || !this.redState) {
       return;
     }
+    // The switches show the requested settings at once and go back to the stored ones on failure.
+    const stored = this.redState.control;
+    this.redState = { ...this.redState, control: { ...stored, ...event.detail } };
     this.controlBusy = true;
     const result = await request(this.socket, 'red:control', { exerciseId: this.exerciseId, ...event.detail });
     this.controlBusy = false;
     if (!result.ok) {
       this.error = `Changing the red cell settings failed: ${describeError(result.error)}`;
-      // A re-render puts the stored settings back on the switches.
-      this.requestUpdate();
+      this.redState = { ...this.redState, control: stored };
       return;
     }
     this.error = '';

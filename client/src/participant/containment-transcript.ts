@@ -18,15 +18,17 @@ export class ContainmentTranscript extends LitElement {
       :host {
         display: block;
       }
-      ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
+      .log {
         max-height: 60vh;
         overflow: auto;
         background: var(--color-bg);
         border: 1px solid var(--color-border);
         border-radius: var(--radius);
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
       }
       li {
         padding: 8px 10px;
@@ -64,18 +66,18 @@ export class ContainmentTranscript extends LitElement {
   /** Results in any order; they are shown by time, oldest first. */
   @property({ attribute: false }) results: ContainmentResult[] = [];
 
-  @query('ol') private list!: HTMLOListElement;
+  @query('.log') private log!: HTMLDivElement;
 
   /** Keeps the newest command in view, as a terminal scrolls. */
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('results')) {
-      this.list.scrollTop = this.list.scrollHeight;
+      this.log.scrollTop = this.log.scrollHeight;
     }
   }
 
   override render() {
     const ordered = [...this.results].sort((a, b) => a.at.localeCompare(b.at));
-    return html`<ol role="log" aria-label="Containment commands of your team" tabindex="0" data-testid="containment-transcript">
+    return html`<div class="log" role="log" aria-label="Containment commands of your team" tabindex="0" data-testid="containment-transcript"><ol>
       ${ordered.length === 0 ? html`<li class="muted" data-testid="containment-empty">No commands run by your team yet.</li>` : null}
       ${repeat(
         ordered,
@@ -90,7 +92,7 @@ export class ContainmentTranscript extends LitElement {
           <pre data-testid="containment-output">${result.output === '' ? html`<span class="muted">(no output)</span>` : result.output}</pre>
         </li>`,
       )}
-    </ol>`;
+    </ol></div>`;
   }
 
   private renderPoints(result: ContainmentResult) {
