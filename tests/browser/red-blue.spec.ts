@@ -155,6 +155,25 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       await expect(newest.getByTestId('containment-output').or(alice.getByTestId('containment-error'))).toContainText('--access-key-id');
     });
 
+    await test.step('a help example fills the command line', async () => {
+      await alice.getByRole('button', { name: 'Use the example of iam update-access-key' }).click();
+      const input = alice.getByTestId('containment-input');
+      await expect(input).toBeFocused();
+      await expect(input).toHaveValue(/^aws iam update-access-key --user-name dev-deploy --access-key-id AKIA\.\.\. --status Inactive$/);
+      await input.fill('');
+    });
+
+    await test.step('pausing the red cell holds its moves', async () => {
+      await redSection.getByTestId('red-pause').click();
+      await expect(redSection.getByTestId('red-paused-badge')).toBeVisible();
+      await expect(red.getByTestId('red-paused')).toBeVisible();
+      await expect(red.getByTestId('move-submit')).toBeDisabled();
+
+      await redSection.getByTestId('red-resume').click();
+      await expect(red.getByTestId('red-paused')).toBeHidden();
+      await expect(red.getByTestId('move-submit')).toBeEnabled();
+    });
+
     await test.step('red console shows the move applied', async () => {
       const move = red.getByTestId('red-move').first();
       await expect(move.getByTestId('red-move-status')).toHaveText('Applied');

@@ -68,7 +68,7 @@ export class RedCellPanel extends LitElement {
       ${this.error ? html`<p class="error" role="alert" data-testid="red-panel-error">${this.error}</p>` : null}
       <h4>Waiting for approval (${pending.length})</h4>
       <div data-testid="red-pending">
-        <red-move-list .moves=${pending} .teams=${this.teams} decidable .deciding=${this.deciding} @move-decision=${this.onDecision}></red-move-list>
+        <red-move-list .moves=${pending} .teams=${this.teams} emptyText="No move is waiting." decidable .deciding=${this.deciding} @move-decision=${this.onDecision}></red-move-list>
       </div>
       <h4>All moves</h4>
       <div data-testid="red-all-moves">

@@ -28,11 +28,18 @@ export class ContainmentHelp extends LitElement {
         padding: 0;
       }
       li {
-        padding: 4px 0;
+        padding: 6px 0;
         border-bottom: 1px solid var(--color-border);
+      }
+      .head {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: var(--space);
       }
       code {
         display: block;
+        margin-top: 2px;
         font-family: var(--font-mono);
         font-size: 12px;
         overflow-wrap: anywhere;
@@ -56,14 +63,13 @@ export class ContainmentHelp extends LitElement {
           <ul>
             ${group.commands.map(
               (command) => html`<li>
-                <div class="row">
+                <div class="head">
                   <strong class="mono">${command.command}</strong>
-                  <span class="muted">${command.purpose}</span>
-                  <span class="spacer"></span>
                   <button type="button" aria-label=${`Use the example of ${group.service} ${command.command}`} @click=${() => this.pick(command.example)}>
                     Use
                   </button>
                 </div>
+                <div class="muted">${command.purpose}</div>
                 <code data-testid="containment-help-example">${command.example}</code>
               </li>`,
             )}

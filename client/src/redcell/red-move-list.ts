@@ -74,12 +74,14 @@ export class RedMoveList extends LitElement {
   @property({ attribute: false }) teams: TeamName[] = [];
   /** Shows Approve and Reject on waiting moves (facilitators only). */
   @property({ type: Boolean }) decidable = false;
+  /** Text shown when the list is empty. */
+  @property() emptyText = 'No moves yet.';
   /** Moves whose decision is waiting for the server; their buttons stay disabled. */
   @property({ attribute: false }) deciding: ReadonlySet<string> = new Set();
 
   override render() {
     if (this.moves.length === 0) {
-      return html`<p class="muted" data-testid="red-moves-empty">No moves yet.</p>`;
+      return html`<p class="muted" data-testid="red-moves-empty">${this.emptyText}</p>`;
     }
     return html`<ol data-testid="red-move-list" aria-label="Red cell moves">
       ${repeat(
