@@ -79,7 +79,7 @@ export interface RedCatalog {
   /** Attacker defaults for every move. */
   defaults: { sourceIpAddress: string; userAgent: string };
   control: RedControl;
-  /** Teams the red cell may aim a move at; without it the red console offers only every team. */
+  /** Teams the red cell may aim a move at. Without this list the red console offers only "All teams". */
   teams?: { id: string; name: string }[];
 }
 
@@ -119,7 +119,7 @@ export interface RedMoveView {
 }
 
 export interface RedState {
-  /** The exercise of the state, so a facilitator watching several exercises files updates right. */
+  /** The exercise of the state, so a facilitator who watches several exercises applies each update to the right one. */
   exerciseId?: string;
   control: RedControl;
   moves: RedMoveView[];

@@ -8,7 +8,7 @@ import type { AppSocket } from '../net/app-socket.js';
 import { describeError, request } from '../net/request.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
-/** Roles a facilitator can invite; `red` is the red cell that plays the attacker. */
+/** Roles a facilitator can invite. `red` is the red cell, which plays the attacker. */
 type InviteRole = 'facilitator' | 'observer' | 'red';
 
 const defaultLabels: Record<InviteRole, string> = { facilitator: 'Co-facilitator', observer: 'Observer', red: 'Red cell' };
@@ -86,7 +86,7 @@ export class InvitePanel extends LitElement {
       return;
     }
     const label = this.label.trim() || defaultLabels[role];
-    // NOTE: the cast stands until the shared invite schema lists the red cell's role.
+    // NOTE: the cast is needed until the shared invite schema lists the red cell's role.
     const result = await request(this.socket, 'invite:create', { exerciseId: this.exerciseId, role: role as InviteCreatePayload['role'], label });
     if (!result.ok) {
       this.error = `Creating the invitation failed: ${describeError(result.error)}`;

@@ -96,7 +96,7 @@ export class RedCellPanel extends LitElement {
   };
 
   private readonly onUpdated = (update: RedState): void => {
-    // NOTE: a state without `exerciseId` cannot be told apart, so it is taken as this exercise's.
+    // NOTE: a state without `exerciseId` cannot be matched to an exercise, so it is applied to this one.
     if (update.exerciseId !== undefined && update.exerciseId !== this.exerciseId) {
       return;
     }

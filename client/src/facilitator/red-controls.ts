@@ -9,7 +9,7 @@ export type RedControlChange = Partial<RedControl>;
 
 /**
  * The facilitator's switches of the red cell: whether moves apply at once or wait for approval,
- * and pause or resume. They fire `red-control-requested`; the panel sends the request.
+ * and pause or resume. They fire `red-control-requested`, and the panel sends the request.
  */
 @customElement('red-controls')
 export class RedControls extends LitElement {
@@ -40,7 +40,7 @@ export class RedControls extends LitElement {
 
   @property({ attribute: false }) control: RedControl | null = null;
   /**
-   * Set while a change waits for the server; the switches stay disabled until then. The radios
+   * Set while a change waits for the server, and the switches stay disabled until then. The radios
    * are bound with `live`, so a rejected change puts the stored mode back on screen.
    */
   @property({ type: Boolean }) busy = false;

@@ -3,12 +3,12 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { CommandHistory } from './containment-history.js';
 
-/** Longest command accepted, the server's limit for `containment:run`. */
+/** Maximum command length in characters, as the `containment:run` payload schema sets it. */
 const commandMaxLength = 8_192;
 
 /**
  * A one-line AWS CLI prompt. Enter fires `command-submitted` with the command and clears the line,
- * as a shell does; Up and Down browse the commands run from this browser.
+ * as a shell does. Up and Down browse the commands run from this browser.
  */
 @customElement('containment-command-line')
 export class ContainmentCommandLine extends LitElement {
@@ -34,7 +34,7 @@ export class ContainmentCommandLine extends LitElement {
     `,
   ];
 
-  /** Set while a command runs; Enter then does nothing, so a command is not sent twice. */
+  /** Set while a command runs. Enter then does nothing, so a command is not sent twice. */
   @property({ type: Boolean }) busy = false;
   @property({ type: Boolean }) disabled = false;
 

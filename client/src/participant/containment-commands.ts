@@ -12,9 +12,9 @@ export interface ServiceHelp {
 
 /**
  * The commands the containment console accepts, by service, with a typical use each. The
- * examples use names from the ApexCorp scenario; ids such as `AKIA...` are placeholders to replace.
- * NOTE: this list mirrors the server's AWS CLI parser by hand; `aws help` in the console prints
- * the parser's own list.
+ * examples use names from the ApexCorp scenario, and ids such as `AKIA...` are placeholders to replace.
+ * NOTE: this list is kept in step with the server's AWS CLI parser by hand. `aws help` in the
+ * console prints the parser's own list.
  */
 export const containmentCommands: readonly ServiceHelp[] = [
   {

@@ -1,4 +1,4 @@
-/** Commands a shell keeps for the up and down arrows; older ones are dropped past this count. */
+/** Maximum number of commands kept for the Up and Down arrows. Older ones are dropped first. */
 export const commandHistoryMaxEntries = 100;
 
 /**
@@ -7,7 +7,7 @@ export const commandHistoryMaxEntries = 100;
  */
 export class CommandHistory {
   private readonly entries: string[] = [];
-  /** Index into `entries` while browsing; equal to `entries.length` when on the draft line. */
+  /** Index into `entries` while browsing, and `entries.length` on the draft line. */
   private position = 0;
   private draft = '';
 
@@ -26,7 +26,7 @@ export class CommandHistory {
     this.draft = '';
   }
 
-  /** Returns the next older command, or null at the oldest; `current` is kept as the draft when browsing starts. */
+  /** Returns the next older command, or null at the oldest. `current` is kept as the draft when browsing starts. */
   older(current: string): string | null {
     if (this.position === 0) {
       return null;

@@ -36,7 +36,7 @@ export class ContainmentPanel extends LitElement {
     `,
   ];
 
-  /** The participant's connection while it is up, else null; the history is fetched each time it is set. */
+  /** The participant's connection while it is up, else null. The history is fetched each time it is set. */
   @property({ attribute: false }) socket: AppSocket | null = null;
 
   @state() private results: ContainmentResult[] = [];
@@ -102,7 +102,7 @@ export class ContainmentPanel extends LitElement {
       return;
     }
     this.error = '';
-    // Results broadcast while the history was on its way are kept; ids make the merge safe.
+    // Results broadcast while the history was on its way are kept, and ids keep each result once.
     const known = new Map(result.data.map((entry) => [entry.id, entry]));
     for (const entry of this.results) {
       known.set(entry.id, entry);

@@ -63,7 +63,7 @@ export class ContainmentTranscript extends LitElement {
     `,
   ];
 
-  /** Results in any order; they are shown by time, oldest first. */
+  /** Results in any order. They are shown by time, oldest first. */
   @property({ attribute: false }) results: ContainmentResult[] = [];
 
   @query('.log') private log!: HTMLDivElement;
@@ -99,7 +99,12 @@ export class ContainmentTranscript extends LitElement {
     if (result.points === 0 && !result.reason) {
       return null;
     }
-    const sign = result.points > 0 ? '+' : result.points < 0 ? '−' : '';
+    let sign = '';
+    if (result.points > 0) {
+      sign = '+';
+    } else if (result.points < 0) {
+      sign = '−';
+    }
     const points = `${sign}${Math.abs(result.points)} ${Math.abs(result.points) === 1 ? 'point' : 'points'}`;
     return html`· <span class=${result.points < 0 ? 'points-loss' : 'points-gain'} data-testid="containment-points">${points}</span>${result.reason ? ` (${result.reason})` : ''}`;
   }

@@ -63,7 +63,7 @@ export function collectParams(technique: TechniqueView, values: Readonly<Record<
       continue;
     }
     if (param.kind === 'number' && !Number.isFinite(Number(value))) {
-      errors[param.name] = `${param.label} must be a number, such as 3; "${value}" is not one.`;
+      errors[param.name] = `${param.label} must be a number such as 3, but "${value}" is not one.`;
       continue;
     }
     params[param.name] = value;

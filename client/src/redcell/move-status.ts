@@ -17,7 +17,7 @@ export function upsertMove(moves: readonly RedMoveView[], move: RedMoveView): Re
   return newestFirst([move, ...moves.filter((known) => known.id !== move.id)]);
 }
 
-/** Sorts moves by request time, newest first; ISO 8601 times sort as text. */
+/** Sorts moves by request time, newest first. ISO 8601 times in UTC sort correctly as text. */
 export function newestFirst(moves: readonly RedMoveView[]): RedMoveView[] {
   return [...moves].sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
 }

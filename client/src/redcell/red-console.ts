@@ -155,7 +155,7 @@ export class RedConsole extends LitElement {
     });
     socket.on('disconnect', (reason) => {
       this.connection = 'reconnecting';
-      // The server closes the socket when the invitation is revoked; the reconnect is then refused.
+      // The server closes the socket when the invitation is revoked, and the reconnect is then rejected.
       if (reason === 'io server disconnect') {
         socket.connect();
       }
@@ -201,7 +201,7 @@ export class RedConsole extends LitElement {
     this.applyState(result.data);
   }
 
-  /** Applies a state; a newly applied move changes the account, so the targets are fetched again. */
+  /** Applies a state. A newly applied move changes the account, so the targets are fetched again. */
   private applyState(update: RedState): void {
     const before = this.redState ? appliedCount(this.redState.moves) : 0;
     this.redState = { ...update, moves: newestFirst(update.moves) };
@@ -210,7 +210,7 @@ export class RedConsole extends LitElement {
     }
   }
 
-  /** Shows the move at once; the `red:updated` that follows carries the same move. */
+  /** Shows the move at once, before the `red:updated` broadcast that carries it too. */
   private onMoveSubmitted(move: RedMoveView): void {
     const current = this.redState ?? { control: this.catalog?.control ?? { mode: 'auto', paused: false }, moves: [], score: 0 };
     this.applyState({ ...current, moves: upsertMove(current.moves, move) });

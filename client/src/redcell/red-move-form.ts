@@ -42,12 +42,12 @@ export class RedMoveForm extends LitElement {
   @property({ attribute: false }) technique: TechniqueView | null = null;
   @property({ attribute: false }) catalog: RedCatalog | null = null;
   @property({ attribute: false }) teams: TeamName[] = [];
-  /** Set while the facilitator has paused the red cell; the form then sends nothing. */
+  /** Set while the facilitator has paused the red cell, so the form sends nothing. */
   @property({ type: Boolean }) paused = false;
 
   @state() private values: Record<string, string> = {};
   @state() private teamId = '';
-  /** Messages by parameter name; the empty name holds the error of the whole move. */
+  /** Messages by parameter name. The empty name contains the error of the whole move. */
   @state() private errors: Record<string, string> = {};
   @state() private status = '';
   @state() private busy = false;

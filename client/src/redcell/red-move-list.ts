@@ -76,7 +76,7 @@ export class RedMoveList extends LitElement {
   @property({ type: Boolean }) decidable = false;
   /** Text shown when the list is empty. */
   @property() emptyText = 'No moves yet.';
-  /** Moves whose decision is waiting for the server; their buttons stay disabled. */
+  /** Moves whose decision is waiting for the server, so their buttons stay disabled. */
   @property({ attribute: false }) deciding: ReadonlySet<string> = new Set();
 
   override render() {

@@ -4,7 +4,7 @@ import type { TechniqueView } from '../../../shared/red-blue.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { groupByTactic } from './tactics.js';
 
-/** The technique catalog grouped by ATT&CK tactic; choosing one fires `technique-selected` with its id. */
+/** The technique catalog grouped by ATT&CK tactic. Choosing a technique fires `technique-selected` with its id. */
 @customElement('technique-catalog')
 export class TechniqueCatalog extends LitElement {
   static override styles = [

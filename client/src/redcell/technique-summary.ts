@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { TechniqueView } from '../../../shared/red-blue.js';
 import { detailListStyles, sharedStyles } from '../styles/shared-styles.js';
 
-/** What a technique does: ATT&CK id and name, description, the API calls it makes and the findings it may raise. */
+/** A technique's summary: ATT&CK id and name, description, the API calls it makes and the findings it may raise. */
 @customElement('technique-summary')
 export class TechniqueSummary extends LitElement {
   static override styles = [
