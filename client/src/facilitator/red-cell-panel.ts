@@ -59,7 +59,11 @@ export class RedCellPanel extends LitElement {
   override render() {
     const redState = this.redState;
     if (!redState) {
-      return html`${this.error ? html`<p class="error" role="alert" data-testid="red-panel-error">${this.error}</p>` : html`<p class="muted">Loading the red cell…</p>`}`;
+      if (!this.error) {
+        return html`<p class="muted">Loading the red cell…</p>`;
+      }
+      return html`<p class="error" role="alert" data-testid="red-panel-error">${this.error}</p>
+        <button type="button" data-testid="red-panel-retry" @click=${() => void this.watch()}>Try again</button>`;
     }
     const pending = redState.moves.filter((move) => move.status === 'awaiting-approval');
     return html`
@@ -105,7 +109,10 @@ export class RedCellPanel extends LitElement {
 
   private async watch(): Promise<void> {
     const exerciseId = this.exerciseId;
-    const result = await request(this.socket!, 'red:watch', { exerciseId });
+    if (!this.socket || !exerciseId) {
+      return;
+    }
+    const result = await request(this.socket, 'red:watch', { exerciseId });
     if (exerciseId !== this.exerciseId) {
       return;
     }
