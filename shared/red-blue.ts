@@ -79,6 +79,8 @@ export interface RedCatalog {
   /** Attacker defaults for every move. */
   defaults: { sourceIpAddress: string; userAgent: string };
   control: RedControl;
+  /** Teams the red cell may aim a move at. Without this list the red console offers only "All teams". */
+  teams?: { id: string; name: string }[];
 }
 
 /** `auto`: moves apply at once. `approve`: each waits for a facilitator. */
@@ -117,6 +119,8 @@ export interface RedMoveView {
 }
 
 export interface RedState {
+  /** The exercise of the state, so a facilitator who watches several exercises applies each update to the right one. */
+  exerciseId?: string;
   control: RedControl;
   moves: RedMoveView[];
   /** The red cell's points. */

@@ -3,6 +3,8 @@ import { customElement, state } from 'lit/decorators.js';
 import '../facilitator/facilitator-console.js';
 import '../observer/observer-board.js';
 import '../participant/participant-view.js';
+import '../redcell/red-console.js';
+import { clearRedToken, loadRedToken, saveRedToken } from '../redcell/red-token-store.js';
 import {
   clearFacilitatorToken,
   clearObserverToken,
@@ -15,11 +17,11 @@ import {
 } from '../net/session-store.js';
 import './landing-page.js';
 import { appUrl, currentAppPath } from '../net/base-path.js';
-import { exercisePath, facilitatorPath, parseRoute, type Route } from './routes.js';
+import { exercisePath, facilitatorPath, parseRoute, redPath, type Route } from './routes.js';
 
 /** Detail of `session-ended`: fired by a view when its token stops working or the user signs out. */
 export interface SessionEndedDetail {
-  role: 'facilitator' | 'participant' | 'observer';
+  role: 'facilitator' | 'participant' | 'observer' | 'red';
   /** Reason shown on the landing page, or an empty string for a plain sign-out. */
   reason: string;
 }
@@ -36,6 +38,7 @@ export class AppRoot extends LitElement {
     window.addEventListener('popstate', this.onPopState);
     this.addEventListener('facilitator-signed-in', () => this.navigate(facilitatorPath));
     this.addEventListener('participant-joined', () => this.navigate(exercisePath));
+    this.addEventListener('red-signed-in', () => this.navigate(redPath));
     this.addEventListener('session-ended', (event) => this.onSessionEnded(event as CustomEvent<SessionEndedDetail>));
   }
 
@@ -44,7 +47,7 @@ export class AppRoot extends LitElement {
     window.removeEventListener('popstate', this.onPopState);
   }
 
-  /** Sends the bare landing path to the screen of a stored sign-in, participant first. */
+  /** Sends the bare landing path to the screen of a stored sign-in: participant, facilitator, then red cell. */
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (!changed.has('route') || this.route.kind !== 'landing') {
       return;
@@ -53,6 +56,8 @@ export class AppRoot extends LitElement {
       this.redirect(exercisePath);
     } else if (loadFacilitatorToken()) {
       this.redirect(facilitatorPath);
+    } else if (loadRedToken()) {
+      this.redirect(redPath);
     }
   }
 
@@ -79,20 +84,26 @@ export class AppRoot extends LitElement {
     if (route.kind === 'board' && observerToken) {
       return html`<observer-board .token=${observerToken}></observer-board>`;
     }
+    const redToken = loadRedToken();
+    if (route.kind === 'red' && redToken) {
+      return html`<red-console .token=${redToken}></red-console>`;
+    }
     return html`<landing-page .notice=${this.notice}></landing-page>`;
   }
 
   /**
-   * Stores the token of an invitation link (`/facilitator#token=…` or `/board#token=…`) as the
-   * sign-in of that screen, and removes it from the address bar and the history.
+   * Stores the token of an invitation link (`/facilitator#token=…`, `/board#token=…` or
+   * `/red#token=…`) as the sign-in of that screen, and removes it from the address bar and the history.
    */
   private acceptInvitation(): void {
     const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
-    if (!token || (this.route.kind !== 'facilitator' && this.route.kind !== 'board')) {
+    if (!token || (this.route.kind !== 'facilitator' && this.route.kind !== 'board' && this.route.kind !== 'red')) {
       return;
     }
     if (this.route.kind === 'facilitator') {
       saveFacilitatorToken(token);
+    } else if (this.route.kind === 'red') {
+      saveRedToken(token);
     } else {
       saveObserverToken(token);
     }
@@ -120,6 +131,8 @@ export class AppRoot extends LitElement {
       clearFacilitatorToken();
     } else if (event.detail.role === 'observer') {
       clearObserverToken();
+    } else if (event.detail.role === 'red') {
+      clearRedToken();
     } else {
       clearParticipantSession();
     }

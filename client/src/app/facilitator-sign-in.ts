@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { verifyToken } from '../net/app-socket.js';
 import { describeError } from '../net/request.js';
 import { saveFacilitatorToken } from '../net/session-store.js';
+import { saveRedToken } from '../redcell/red-token-store.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /** Signs a facilitator in with the token the server printed at start; fires `facilitator-signed-in`. */
@@ -47,6 +48,13 @@ export class FacilitatorSignIn extends LitElement {
     this.busy = false;
     if (!result.ok) {
       this.error = describeError(result.error);
+      return;
+    }
+    // NOTE: widened to string until the shared Role type lists the red cell's role.
+    const role: string = result.data.role;
+    if (role === 'red') {
+      saveRedToken(token);
+      this.dispatchEvent(new CustomEvent('red-signed-in', { bubbles: true, composed: true }));
       return;
     }
     if (result.data.role !== 'facilitator') {

@@ -4,12 +4,15 @@ export type Route =
   | { kind: 'join'; code: string }
   | { kind: 'facilitator' }
   | { kind: 'exercise' }
-  | { kind: 'board' };
+  | { kind: 'board' }
+  | { kind: 'red' };
 
 export const facilitatorPath = '/facilitator';
 export const exercisePath = '/exercise';
 /** The observers' big-screen view. */
 export const boardPath = '/board';
+/** The red cell's console. */
+export const redPath = '/red';
 
 export function parseRoute(pathname: string): Route {
   const join = /^\/join(?:\/([^/]*))?\/?$/.exec(pathname);
@@ -24,6 +27,9 @@ export function parseRoute(pathname: string): Route {
   }
   if (pathname === boardPath) {
     return { kind: 'board' };
+  }
+  if (pathname === redPath) {
+    return { kind: 'red' };
   }
   return { kind: 'landing' };
 }

@@ -10,6 +10,7 @@ import './inject-log.js';
 import './invite-panel.js';
 import './score-panel.js';
 import './join-link-panel.js';
+import './red-cell-panel.js';
 import './team-admin-panel.js';
 import './team-roster.js';
 import './team-progress-table.js';
@@ -156,6 +157,11 @@ export class ExerciseControl extends LitElement {
         <h3>Injects</h3>
         <inject-composer .socket=${this.socket} .exerciseId=${exercise.id} .teams=${exercise.teams}></inject-composer>
         <inject-log .socket=${this.socket} .exerciseId=${exercise.id} .injects=${current.injects ?? []} .teams=${exercise.teams}></inject-log>
+      </section>
+
+      <section class="panel" data-testid="red-cell-section">
+        <h3>Red cell</h3>
+        <red-cell-panel .socket=${this.socket} .exerciseId=${exercise.id} .teams=${exercise.teams}></red-cell-panel>
       </section>
 
       <section class="panel">

@@ -1,14 +1,21 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { InviteView } from '../../../shared/orchestration.js';
-import { boardPath, facilitatorPath } from '../app/routes.js';
+import type { InviteCreatePayload } from '../../../shared/orchestration-schemas.js';
+import { boardPath, facilitatorPath, redPath } from '../app/routes.js';
 import { publicAppUrl } from '../net/base-path.js';
 import type { AppSocket } from '../net/app-socket.js';
 import { describeError, request } from '../net/request.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
+/** Roles a facilitator can invite. `red` is the red cell, which plays the attacker. */
+type InviteRole = 'facilitator' | 'observer' | 'red';
+
+const defaultLabels: Record<InviteRole, string> = { facilitator: 'Co-facilitator', observer: 'Observer', red: 'Red cell' };
+const invitePaths: Record<InviteRole, string> = { facilitator: facilitatorPath, observer: boardPath, red: redPath };
+
 /**
- * Creates sign-in links for another facilitator or for an observer of this exercise. The token
+ * Creates sign-in links for another facilitator, an observer or the red cell of this exercise. The token
  * travels in the link's fragment, which browsers do not send to the server, and is shown once.
  */
 @customElement('invite-panel')
@@ -37,6 +44,7 @@ export class InvitePanel extends LitElement {
           @input=${(event: Event) => (this.label = (event.target as HTMLInputElement).value)} />
         <button type="button" data-testid="invite-facilitator" @click=${() => this.invite('facilitator')}>Invite facilitator</button>
         <button type="button" data-testid="invite-observer" @click=${() => this.invite('observer')}>Invite observer</button>
+        <button type="button" data-testid="invite-red" @click=${() => this.invite('red')}>Invite red cell</button>
       </div>
       ${this.link
         ? html`<p class="muted">Send this link to the person; it is shown only once.</p>
@@ -73,19 +81,20 @@ export class InvitePanel extends LitElement {
     this.invites = result.data;
   }
 
-  private async invite(role: 'facilitator' | 'observer'): Promise<void> {
+  private async invite(role: InviteRole): Promise<void> {
     if (!this.socket) {
       return;
     }
-    const label = this.label.trim() || (role === 'facilitator' ? 'Co-facilitator' : 'Observer');
-    const result = await request(this.socket, 'invite:create', { exerciseId: this.exerciseId, role, label });
+    const label = this.label.trim() || defaultLabels[role];
+    // NOTE: the cast is needed until the shared invite schema lists the red cell's role.
+    const result = await request(this.socket, 'invite:create', { exerciseId: this.exerciseId, role: role as InviteCreatePayload['role'], label });
     if (!result.ok) {
       this.error = `Creating the invitation failed: ${describeError(result.error)}`;
       return;
     }
     this.error = '';
     void this.load();
-    const path = role === 'facilitator' ? `${facilitatorPath}?exercise=${encodeURIComponent(this.exerciseId)}` : boardPath;
+    const path = role === 'facilitator' ? `${facilitatorPath}?exercise=${encodeURIComponent(this.exerciseId)}` : invitePaths[role];
     this.link = `${publicAppUrl()}${path}#token=${encodeURIComponent(result.data.token)}`;
   }
 }

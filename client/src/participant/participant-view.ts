@@ -19,6 +19,7 @@ import { sharedStyles } from '../styles/shared-styles.js';
 import './athena-query.js';
 import './attack-timeline.js';
 import './cloudtrail-browser.js';
+import './containment-panel.js';
 import './exercise-header.js';
 import './guardduty-findings.js';
 import './iam-graph-view.js';
@@ -39,6 +40,7 @@ const tabs = [
   { id: 'guardduty', label: 'GuardDuty' },
   { id: 'iam', label: 'IAM graph' },
   { id: 'athena', label: 'Athena' },
+  { id: 'containment', label: 'Containment' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'notepad', label: 'Notepad' },
   { id: 'report', label: 'IR report' },
@@ -218,6 +220,7 @@ export class ParticipantView extends LitElement {
           'athena',
           html`<athena-query .socket=${this.socket} .exerciseId=${this.session?.exerciseId ?? ''}></athena-query>`,
         )}
+        ${this.panel('containment', html`<containment-panel .socket=${this.connected ? this.socket : null}></containment-panel>`)}
         ${this.panel('timeline', html`<attack-timeline .collab=${this.collab}></attack-timeline>`)}
         ${this.panel('notepad', html`<team-notepad .collab=${this.collab}></team-notepad>`)}
         ${this.panel('report', html`<ir-report .collab=${this.collab}></ir-report>`)}

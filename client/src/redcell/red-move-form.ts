@@ -1,0 +1,185 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { RedCatalog, RedMoveView, TechniqueParamView, TechniqueView } from '../../../shared/red-blue.js';
+import type { AppSocket } from '../net/app-socket.js';
+import { describeError, request } from '../net/request.js';
+import { detailListStyles, sharedStyles } from '../styles/shared-styles.js';
+import { collectParams, paramNameOfField, paramOptions } from './move-params.js';
+import type { TeamName } from './move-status.js';
+
+/** Key of the form-wide error, beside the per-parameter ones. */
+const formErrorKey = '';
+
+/**
+ * The move form of one technique, built from its parameter views: a select box of the account's
+ * resources for resource parameters, a text or number field otherwise, each with its default.
+ * It sends `red:move` itself and fires `move-submitted` with the server's view of the move.
+ */
+@customElement('red-move-form')
+export class RedMoveForm extends LitElement {
+  static override styles = [
+    sharedStyles,
+    detailListStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .field-error {
+        color: var(--color-danger);
+        margin: 4px 0 0;
+      }
+      [aria-invalid='true'] {
+        border-color: var(--color-danger);
+      }
+      .help {
+        margin: 4px 0 0;
+        font-size: 0.9em;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) socket: AppSocket | null = null;
+  @property({ attribute: false }) technique: TechniqueView | null = null;
+  @property({ attribute: false }) catalog: RedCatalog | null = null;
+  @property({ attribute: false }) teams: TeamName[] = [];
+  /** Set while the facilitator has paused the red cell, so the form sends nothing. */
+  @property({ type: Boolean }) paused = false;
+
+  @state() private values: Record<string, string> = {};
+  @state() private teamId = '';
+  /** Messages by parameter name. The empty name contains the error of the whole move. */
+  @state() private errors: Record<string, string> = {};
+  @state() private status = '';
+  @state() private busy = false;
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    const previous = changed.get('technique') as TechniqueView | null | undefined;
+    if (changed.has('technique') && previous?.id !== this.technique?.id) {
+      this.values = {};
+      this.errors = {};
+      this.status = '';
+    }
+  }
+
+  override render() {
+    const technique = this.technique;
+    const catalog = this.catalog;
+    if (!technique || !catalog) {
+      return html`<p class="muted">Choose a technique from the catalog.</p>`;
+    }
+    const formError = this.errors[formErrorKey];
+    return html`<form @submit=${this.onSubmit} novalidate data-testid="red-move-form" aria-label=${`Move: ${technique.name}`}>
+      ${technique.params.map((param) => this.renderParam(param, catalog))}
+      <div class="field">
+        <label for="move-team">Target team</label>
+        <select id="move-team" data-testid="move-team" .value=${this.teamId} @change=${(event: Event) => (this.teamId = (event.target as HTMLSelectElement).value)}>
+          <option value="">All teams</option>
+          ${this.teams.map((team) => html`<option value=${team.id} ?selected=${team.id === this.teamId}>${team.name}</option>`)}
+        </select>
+      </div>
+      <dl data-testid="attacker-defaults">
+        <dt>Source IP address</dt>
+        <dd class="mono" data-testid="attacker-ip">${catalog.defaults.sourceIpAddress}</dd>
+        <dt>User agent</dt>
+        <dd class="mono" data-testid="attacker-user-agent">${catalog.defaults.userAgent}</dd>
+      </dl>
+      <button type="submit" class="primary" data-testid="move-submit" ?disabled=${this.busy || this.paused}>
+        ${this.busy ? 'Sending…' : 'Make move'}
+      </button>
+      ${this.paused ? html`<p class="muted">The facilitator has paused the red cell; moves can be sent again once it is resumed.</p>` : null}
+      ${formError ? html`<p class="error" role="alert" data-testid="move-error">${formError}</p>` : null}
+      <p role="status" class="muted" data-testid="move-status">${this.status}</p>
+    </form>`;
+  }
+
+  private renderParam(param: TechniqueParamView, catalog: RedCatalog) {
+    const id = `param-${param.name}`;
+    const error = this.errors[param.name];
+    const describedBy = [param.help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    const options = paramOptions(param, catalog.targets);
+    const value = this.values[param.name] ?? '';
+    const onInput = (event: Event) => this.setValue(param.name, (event.target as HTMLInputElement | HTMLSelectElement).value);
+
+    const control = options
+      ? html`<select
+          id=${id}
+          data-testid=${`move-param-${param.name}`}
+          data-kind=${param.kind}
+          aria-describedby=${describedBy || nothing}
+          aria-invalid=${error ? 'true' : 'false'}
+          @change=${onInput}
+        >
+          <option value="" ?selected=${value === ''}>${emptyChoice(param)}</option>
+          ${options.map((option) => html`<option value=${option.value} ?selected=${option.value === value}>${option.label}</option>`)}
+        </select>`
+      : html`<input
+          id=${id}
+          type=${param.kind === 'number' ? 'number' : 'text'}
+          data-testid=${`move-param-${param.name}`}
+          data-kind=${param.kind}
+          placeholder=${param.defaultValue ? `Default: ${param.defaultValue}` : ''}
+          aria-describedby=${describedBy || nothing}
+          aria-invalid=${error ? 'true' : 'false'}
+          .value=${value}
+          @input=${onInput}
+        />`;
+
+    return html`<div class="field">
+      <label for=${id}>${param.label}${param.required ? '' : html` <span class="muted">(optional)</span>`}</label>
+      ${control}
+      ${param.help ? html`<p class="help muted" id=${`${id}-help`}>${param.help}</p>` : null}
+      ${error ? html`<p class="field-error" id=${`${id}-error`} data-testid="move-param-error">${error}</p>` : null}
+    </div>`;
+  }
+
+  private setValue(name: string, value: string): void {
+    this.values = { ...this.values, [name]: value };
+    if (this.errors[name]) {
+      const { [name]: _cleared, ...rest } = this.errors;
+      this.errors = rest;
+    }
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    const technique = this.technique;
+    if (!technique || !this.socket || this.busy || this.paused) {
+      return;
+    }
+    const collected = collectParams(technique, this.values);
+    if (!collected.ok) {
+      this.errors = { ...collected.errors, [formErrorKey]: 'Check the fields marked above, then send the move again.' };
+      this.status = '';
+      return;
+    }
+
+    this.busy = true;
+    this.errors = {};
+    this.status = '';
+    const payload = this.teamId ? { techniqueId: technique.id, params: collected.params, teamId: this.teamId } : { techniqueId: technique.id, params: collected.params };
+    const result = await request(this.socket, 'red:move', payload);
+    this.busy = false;
+
+    if (!result.ok) {
+      const message = describeError(result.error);
+      const paramName = paramNameOfField(result.error.field, technique);
+      this.errors = paramName ? { [paramName]: message, [formErrorKey]: 'The move was not made; fix the field marked above.' } : { [formErrorKey]: `The move was not made: ${message}` };
+      return;
+    }
+    this.status = result.data.status === 'awaiting-approval' ? 'Move sent; it waits for the facilitator\'s approval.' : `Move ${result.data.status}.`;
+    this.dispatchEvent(new CustomEvent<RedMoveView>('move-submitted', { detail: result.data, bubbles: true, composed: true }));
+  }
+}
+
+function emptyChoice(param: TechniqueParamView): string {
+  if (param.defaultValue) {
+    return `Default: ${param.defaultValue}`;
+  }
+  return param.required ? `Choose: ${param.label}` : 'None';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'red-move-form': RedMoveForm;
+  }
+}
