@@ -50,9 +50,7 @@ export class FacilitatorSignIn extends LitElement {
       this.error = describeError(result.error);
       return;
     }
-    // NOTE: widened to string until the shared Role type lists the red cell's role.
-    const role: string = result.data.role;
-    if (role === 'red') {
+    if (result.data.role === 'red') {
       saveRedToken(token);
       this.dispatchEvent(new CustomEvent('red-signed-in', { bubbles: true, composed: true }));
       return;

@@ -1,7 +1,6 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { InviteView } from '../../../shared/orchestration.js';
-import type { InviteCreatePayload } from '../../../shared/orchestration-schemas.js';
 import { boardPath, facilitatorPath, redPath } from '../app/routes.js';
 import { publicAppUrl } from '../net/base-path.js';
 import type { AppSocket } from '../net/app-socket.js';
@@ -86,8 +85,7 @@ export class InvitePanel extends LitElement {
       return;
     }
     const label = this.label.trim() || defaultLabels[role];
-    // NOTE: the cast is needed until the shared invite schema lists the red cell's role.
-    const result = await request(this.socket, 'invite:create', { exerciseId: this.exerciseId, role: role as InviteCreatePayload['role'], label });
+    const result = await request(this.socket, 'invite:create', { exerciseId: this.exerciseId, role, label });
     if (!result.ok) {
       this.error = `Creating the invitation failed: ${describeError(result.error)}`;
       return;
