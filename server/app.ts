@@ -39,6 +39,11 @@ import { QueryEngine } from './query/query-engine.js';
 import { createSocketNotifier } from './realtime/notifier.js';
 import { Rooms } from './realtime/types.js';
 import { authenticate, createSocketServer } from './realtime/socket-server.js';
+import { AccountCopies } from './redblue/exercise-copies.js';
+import { ContainmentService } from './redblue/containment-service.js';
+import { RedBlueMonitor } from './redblue/red-blue-monitor.js';
+import { RedCellService } from './redblue/red-cell-service.js';
+import { timelineRefs } from './redblue/timeline-refs.js';
 import { ScenarioCatalog } from './scenario/catalog.js';
 import { LowdbStore } from './store/lowdb-store.js';
 import type { Store } from './store/store.js';
@@ -125,6 +130,12 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
     ratePerMinute: config.queryRatePerMinute,
   });
   const iamGraph = new IamGraphService(exercises, scenarios, engine, categoryLogger(logger, 'query'));
+  const copies = new AccountCopies(context, engine);
+  const redCell = new RedCellService(context, copies, engine);
+  const containment = new ContainmentService(context, exercises, copies, engine, (exerciseId) => redCell.announce(exerciseId));
+  // Timelines are read through the collaboration server created below.
+  const redBlue = new RedBlueMonitor(context, exercises, copies, (teamId) => collab.readDocument(teamDocName(teamId), timelineRefs), (exerciseId) => redCell.announce(exerciseId));
+  exercises.attachLive(redBlue);
 
   // Ready once every scenario pack has been loaded (or has failed to load and been logged).
   let ready = false;
@@ -165,7 +176,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   const realtimeLogger = categoryLogger(logger, 'realtime');
   const io = createSocketServer(
     httpServer,
-    { exercises, control, teams, injects, hints, invites, scores, progress, investigation, iamGraph, scenarios, store, facilitatorToken },
+    { exercises, control, teams, injects, hints, invites, scores, progress, investigation, iamGraph, redCell, containment, scenarios, store, facilitatorToken },
     realtimeLogger,
     { path: `${config.basePath}/socket.io`, allowedOrigins },
   );
@@ -240,6 +251,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
       });
       // Resumes every running exercise: releases that fell due while the server was down happen on the first tick.
       scheduler.start();
+      redBlue.start();
       return url;
     },
     async close() {
@@ -249,6 +261,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
       await scheduler.stop();
+      await redBlue.stop();
       progress.close();
 
       lifecycle.info({ clients: io.engine.clientsCount }, 'server stopping: notifying clients');

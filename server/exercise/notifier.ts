@@ -1,5 +1,6 @@
 import type { ClockView, PhaseReleased, ScoreboardEntry } from '../../shared/model.js';
 import type { InjectView } from '../../shared/orchestration.js';
+import type { ContainmentResult, RedState } from '../../shared/red-blue.js';
 
 /** Receives the changes that clients must hear about; the realtime layer turns them into broadcasts. */
 export interface ExerciseNotifier {
@@ -15,6 +16,10 @@ export interface ExerciseNotifier {
   /** An invitation was revoked: close the connections signed in with it. */
   inviteRevoked(inviteId: string): void;
   storeFailed(message: string): void;
+  /** The red cell's moves or controls changed: tell the red cell and the facilitators. */
+  redChanged(exerciseId: string, state: RedState): void;
+  /** A team member ran a containment command: tell the team. */
+  containmentRecorded(teamId: string, result: ContainmentResult): void;
 }
 
 /** Forwards to a notifier attached later, so services can be built before the realtime layer. */
@@ -55,5 +60,13 @@ export class Notifications implements ExerciseNotifier {
 
   storeFailed(message: string): void {
     this.target?.storeFailed(message);
+  }
+
+  redChanged(exerciseId: string, state: RedState): void {
+    this.target?.redChanged(exerciseId, state);
+  }
+
+  containmentRecorded(teamId: string, result: ContainmentResult): void {
+    this.target?.containmentRecorded(teamId, result);
   }
 }

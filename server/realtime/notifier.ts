@@ -1,5 +1,6 @@
 import type { ClockView, PhaseReleased, ScoreboardEntry } from '../../shared/model.js';
 import type { InjectView } from '../../shared/orchestration.js';
+import type { ContainmentResult, RedState } from '../../shared/red-blue.js';
 import type { ExerciseService } from '../exercise/exercise-service.js';
 import type { ExerciseNotifier } from '../exercise/notifier.js';
 import type { AppLogger } from '../logger.js';
@@ -38,6 +39,12 @@ export function createSocketNotifier(io: AppServer, exercises: ExerciseService, 
     },
     storeFailed(message: string) {
       io.to(Rooms.allFacilitators).emit('store:failed', { at: Date.now(), message });
+    },
+    redChanged(exerciseId: string, state: RedState) {
+      io.to([Rooms.red(exerciseId), Rooms.facilitators(exerciseId)]).emit('red:updated', state);
+    },
+    containmentRecorded(teamId: string, result: ContainmentResult) {
+      io.to(Rooms.team(teamId)).emit('containment:recorded', result);
     },
   };
 }

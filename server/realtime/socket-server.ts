@@ -23,6 +23,9 @@ import { registerIamGraphHandlers } from './handlers/iam-graph-handlers.js';
 import { registerObserverHandlers } from './handlers/observer-handlers.js';
 import { registerParticipantHandlers } from './handlers/participant-handlers.js';
 import { registerProgressHandlers } from './handlers/progress-handlers.js';
+import { registerRedBlueHandlers } from './handlers/red-blue-handlers.js';
+import type { ContainmentService } from '../redblue/containment-service.js';
+import type { RedCellService } from '../redblue/red-cell-service.js';
 import { registerScoreHandlers } from './handlers/score-handlers.js';
 import { registerTeamPlayHandlers } from './handlers/team-play-handlers.js';
 import { isSameOrigin } from './origin.js';
@@ -39,6 +42,8 @@ export interface RealtimeDependencies {
   progress: TeamProgressService;
   investigation: InvestigationService;
   iamGraph: IamGraphService;
+  redCell: RedCellService;
+  containment: ContainmentService;
   scenarios: ScenarioCatalog;
   store: Store;
   facilitatorToken: string;
@@ -99,6 +104,7 @@ export function createSocketServer(
     registerScoreHandlers(socket, deps, logger);
     registerIamGraphHandlers(socket, deps, logger);
     registerProgressHandlers(socket, deps, logger);
+    registerRedBlueHandlers(socket, deps, logger);
   });
 
   return io;

@@ -3,7 +3,6 @@ import { scenarioTime } from '../exercise/clock.js';
 import type { ExerciseContext } from '../exercise/context.js';
 import { findExercise } from '../exercise/context.js';
 import type { QueryEngine } from '../query/query-engine.js';
-import { attackerDefaults } from '../redcell/index.js';
 import type { Scenario } from '../scenario/load.js';
 import type { ContainmentRecord, ExerciseRecord, RedMoveRecord, StoreData } from '../store/records.js';
 import { catchUp, newCopy, type AccountCopy } from './account-copy.js';
@@ -99,7 +98,7 @@ export class AccountCopies {
       exerciseId,
       scenarioId: scenario.manifest.id,
       basis,
-      attacker: attackerDefaults(basis.records),
+      attacker: basis.attacker,
       reference: newCopy(basis),
       teams: new Map(data.teams.filter((team) => team.exerciseId === exerciseId).map((team) => [team.id, newCopy(basis)])),
     };

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { seedAccount, type AccountState, type CloudTrailRecord } from '../account/index.js';
+import { attackerDefaults } from '../redcell/index.js';
 import { loadScenario, type Scenario } from '../scenario/load.js';
 
 /**
@@ -14,6 +15,8 @@ export interface ScenarioBasis {
   /** Access keys the account's own workloads use from its private addresses; containment must not break them. */
   legitimateKeys: string[];
   records: CloudTrailRecord[];
+  /** The attacker's address and client, where a red move leaves them empty. */
+  attacker: { sourceIpAddress: string; userAgent: string };
   accountId: string;
   primaryRegion: string;
   regions: string[];
@@ -44,7 +47,7 @@ export async function loadScenarioBasis(scenario: Scenario): Promise<ScenarioBas
     phaseRecords.push(records.slice(from, to));
     from = to;
   }
-  return { seed, phaseRecords, legitimateKeys: legitimateKeys(records), records, accountId: manifest.account.id, primaryRegion: manifest.primaryRegion, regions: manifest.regions };
+  return { seed, phaseRecords, legitimateKeys: legitimateKeys(records), records, attacker: attackerOf(records, scenario), accountId: manifest.account.id, primaryRegion: manifest.primaryRegion, regions: manifest.regions };
 }
 
 async function readSnapshot(scenario: Scenario): Promise<unknown | null> {
@@ -64,4 +67,18 @@ function legitimateKeys(records: CloudTrailRecord[]): string[] {
     if (identity?.type === 'IAMUser' && identity.accessKeyId?.startsWith('AKIA') && PrivateAddress.test(address)) keys.add(identity.accessKeyId);
   }
   return [...keys].sort();
+}
+
+/**
+ * The attacker as the scenario's findings name it: the records from the remote addresses of the
+ * findings tell the address and client, so busy background traffic from an office cannot win.
+ */
+function attackerOf(records: CloudTrailRecord[], scenario: Scenario): { sourceIpAddress: string; userAgent: string } {
+  const remote = new Set<string>();
+  for (const finding of scenario.findings) {
+    const action = (finding.Service as { Action?: Record<string, { RemoteIpDetails?: { IpAddressV4?: string } }> } | undefined)?.Action;
+    for (const detail of Object.values(action ?? {})) if (detail?.RemoteIpDetails?.IpAddressV4) remote.add(detail.RemoteIpDetails.IpAddressV4);
+  }
+  const fromFindings = records.filter((record) => typeof record.sourceIPAddress === 'string' && remote.has(record.sourceIPAddress));
+  return attackerDefaults(fromFindings.length > 0 ? fromFindings : records);
 }

@@ -1,0 +1,140 @@
+import type { Finding } from '../../shared/model.js';
+import { elapsedMs } from '../exercise/clock.js';
+import type { ExerciseContext } from '../exercise/context.js';
+import type { ExerciseService, LiveActivity } from '../exercise/exercise-service.js';
+import { newId } from '../exercise/ids.js';
+import type { ExerciseRecord, StoreData } from '../store/records.js';
+import { dueFindings } from './account-copy.js';
+import { exerciseScenarioTime, liveScope, type AccountCopies } from './exercise-copies.js';
+import { RedBluePoints, UndetectedAfterMs } from './points.js';
+
+/** How often running exercises with red moves are checked, in milliseconds. */
+const CheckIntervalMs = 2_000;
+
+/** Reads the CloudTrail event ids and finding ids a team has put on its timeline. */
+export type TimelineRefs = (teamId: string) => Promise<Set<string>>;
+
+/**
+ * Watches the exercises where the red cell has moved: a team detects a move when its timeline
+ * names one of the move's events or findings; a move nobody detected for a while scores for the
+ * red cell; a finding whose GuardDuty delay has passed reaches the team's findings list.
+ */
+export class RedBlueMonitor implements LiveActivity {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  /** Findings each team has been told about, so a new one triggers one state update. */
+  private readonly announced = new Map<string, number>();
+  private readonly scenarioTimes = new Map<string, string | null>();
+
+  constructor(
+    private readonly ctx: ExerciseContext,
+    private readonly exercises: ExerciseService,
+    private readonly copies: AccountCopies,
+    private readonly timelineRefs: TimelineRefs,
+    private readonly onRedChanged: (exerciseId: string) => void,
+  ) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => {
+      this.running ??= this.check()
+        .catch((error: unknown) => this.ctx.logger.error({ err: error }, 'red against blue check failed'))
+        .finally(() => (this.running = undefined));
+    }, CheckIntervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  findings(exerciseId: string, teamId: string): Finding[] {
+    const copy = this.copies.peek(exerciseId)?.teams.get(teamId);
+    return copy ? dueFindings(copy, this.scenarioTimes.get(exerciseId) ?? null) : [];
+  }
+
+  scope(exerciseId: string, teamId: string): string | undefined {
+    const copy = this.copies.peek(exerciseId)?.teams.get(teamId);
+    return copy && copy.records.length > 0 ? liveScope(exerciseId, teamId) : undefined;
+  }
+
+  /** One pass over every exercise with applied moves or commands. */
+  async check(): Promise<void> {
+    const data = this.ctx.store.read();
+    const active = data.exercises.filter((exercise) => (exercise.liveSeq ?? 0) > 0 && exercise.status !== 'ready');
+    for (const exercise of active) await this.checkExercise(exercise.id);
+  }
+
+  private async checkExercise(exerciseId: string): Promise<void> {
+    const copies = await this.copies.get(exerciseId);
+    const first = this.ctx.store.read().exercises.find((exercise) => exercise.id === exerciseId);
+    if (!first) return;
+    const scenario = await this.ctx.scenarios.get(first.scenarioId);
+    const now = this.ctx.now();
+    this.scenarioTimes.set(exerciseId, exerciseScenarioTime(first, scenario, elapsedMs(first, now)));
+
+    let newFindings = false;
+    for (const [teamId, copy] of copies.teams) {
+      const due = dueFindings(copy, this.scenarioTimes.get(exerciseId) ?? null).length;
+      const key = `${exerciseId}:${teamId}`;
+      if (due > (this.announced.get(key) ?? 0)) newFindings = true;
+      this.announced.set(key, due);
+    }
+    if (newFindings) this.ctx.notifications.exerciseChanged(exerciseId);
+    if (first.status !== 'running') return;
+
+    const refs = new Map<string, Set<string>>();
+    for (const teamId of copies.teams.keys()) refs.set(teamId, await this.timelineRefs(teamId));
+    // Most checks change nothing; only a check that finds something writes.
+    if (!scoreMoves(structuredClone(this.ctx.store.read().redMoves), first, refs, now).length) return;
+    const changed = await this.ctx.store.write((draft) => {
+      const record = draft.exercises.find((candidate) => candidate.id === exerciseId);
+      if (!record) return { red: false, blue: false };
+      const marks = scoreMoves(draft.redMoves, record, refs, now);
+      for (const mark of marks) {
+        if (mark.kind === 'detected') {
+          draft.scoreAdjustments.push({ id: newId(), exerciseId, teamId: mark.teamId, points: RedBluePoints.detect, reason: `Detection: a red move (${mark.techniqueId}) is on the timeline.`, by: 'Red against blue', at: now });
+        }
+      }
+      return { red: marks.some((mark) => mark.kind === 'undetected'), blue: marks.some((mark) => mark.kind === 'detected') };
+    });
+    if (changed.red || changed.blue) this.onRedChanged(exerciseId);
+    if (changed.blue) this.exercises.scoreChanged(exerciseId);
+  }
+}
+
+interface Mark {
+  kind: 'detected' | 'undetected';
+  teamId: string;
+  techniqueId: string;
+}
+
+/**
+ * Mark, in `moves`, the results a team has detected since the last check and those that stayed
+ * undetected long enough to score for the red cell. Returns what was marked.
+ */
+function scoreMoves(moves: StoreData['redMoves'], exercise: ExerciseRecord, refs: Map<string, Set<string>>, now: number): Mark[] {
+  const marks: Mark[] = [];
+  if (exercise.status !== 'running') return marks;
+  const elapsed = elapsedMs(exercise, now);
+  for (const move of moves) {
+    if (move.exerciseId !== exercise.id || move.status !== 'applied') continue;
+    for (const result of move.results) {
+      const seen = refs.get(result.teamId);
+      if (result.detectedAt === null && seen) {
+        const ids = [...result.calls.map((call) => call.eventId), ...result.findings.map((finding) => finding.id)];
+        if (ids.some((id) => id !== null && seen.has(id))) {
+          result.detectedAt = now;
+          marks.push({ kind: 'detected', teamId: result.teamId, techniqueId: move.techniqueId });
+        }
+      }
+      if (result.detectedAt === null && !result.undetectedScored && move.appliedElapsedMs !== null && elapsed - move.appliedElapsedMs >= UndetectedAfterMs) {
+        result.undetectedScored = true;
+        result.redPoints += RedBluePoints.undetected;
+        marks.push({ kind: 'undetected', teamId: result.teamId, techniqueId: move.techniqueId });
+      }
+    }
+  }
+  return marks;
+}
