@@ -26,6 +26,8 @@ export interface LiveActivity {
   findings(exerciseId: string, teamId: string): Finding[];
   /** Scope of the team's live CloudTrail events in the query worker; undefined while it has none. */
   scope(exerciseId: string, teamId: string): string | undefined;
+  /** Grows with every live event of the team, so views built from them know when to rebuild. */
+  version(exerciseId: string, teamId: string): number;
 }
 
 export class ExerciseService {
@@ -93,6 +95,11 @@ export class ExerciseService {
    */
   attachLive(live: LiveActivity): void {
     this.live = live;
+  }
+
+  /** Count of the team's live events so far; 0 without any. */
+  liveVersion(exerciseId: string, teamId: string): number {
+    return this.live?.version(exerciseId, teamId) ?? 0;
   }
 
   async board(exerciseId: string): Promise<BoardState> {

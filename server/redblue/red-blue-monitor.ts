@@ -59,6 +59,10 @@ export class RedBlueMonitor implements LiveActivity {
     return copy && copy.records.length > 0 ? liveScope(exerciseId, teamId) : undefined;
   }
 
+  version(exerciseId: string, teamId: string): number {
+    return this.copies.peek(exerciseId)?.teams.get(teamId)?.records.length ?? 0;
+  }
+
   /** One pass over every exercise with applied moves or commands. */
   async check(): Promise<void> {
     const data = this.ctx.store.read();

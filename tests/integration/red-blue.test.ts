@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IamGraph } from '../../shared/iam-graph.js';
 import type { CloudTrailPage, ExerciseState, ExerciseSummary, QueryResult } from '../../shared/model.js';
 import type { InviteResult } from '../../shared/orchestration.js';
 import type { ContainmentResult, RedCatalog, RedMoveView, RedState } from '../../shared/red-blue.js';
@@ -84,6 +85,13 @@ describe('red against blue', () => {
     const results = state.moves.find((candidate) => candidate.id === move.id)!.results;
     expect(results.find((result) => result.teamId === exercise.teams[0]!.id)!.containedAt).not.toBeNull();
     expect(results.find((result) => result.teamId === exercise.teams[1]!.id)!.containedAt).toBeNull();
+  });
+
+  it("draws the attacker's new user in the team's IAM graph only", async () => {
+    const graph = await ok(request<IamGraph>(alpha, 'iam:graph'));
+    expect(graph.current.nodes.map((node) => node.id)).toContain('user:svc-sync');
+    const shared = await ok(request<IamGraph>(facilitator, 'iam:graph', { exerciseId: exercise.id }));
+    expect(shared.current.nodes.map((node) => node.id)).not.toContain('user:svc-sync');
   });
 
   it('answers a CLI mistake like the CLI and runs nothing', async () => {

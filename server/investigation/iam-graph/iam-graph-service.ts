@@ -5,6 +5,7 @@ import type { IamGraph } from '../../../shared/iam-graph.js';
 import { AppError } from '../../exercise/errors.js';
 import type { ExerciseService } from '../../exercise/exercise-service.js';
 import type { AppLogger } from '../../logger.js';
+import type { Visibility } from '../../query/protocol.js';
 import type { QueryEngine } from '../../query/query-engine.js';
 import { WorkerRequestError } from '../../query/scenario-worker.js';
 import type { Scenario } from '../../scenario/load.js';
@@ -32,23 +33,29 @@ export class IamGraphService {
     private readonly logger: AppLogger,
   ) {}
 
-  /** Build or reuse the graph of the exercise as its teams may see it now. Throws INVALID_STATE before the start. */
-  async graph(exerciseId: string): Promise<IamGraph> {
-    const { scenarioId, visibility } = await this.exercises.visibility(exerciseId);
+  /**
+   * Build or reuse the graph of the exercise as its teams may see it now; with `teamId`, as that
+   * team sees it, with the changes made in its copy of the account during the exercise. Throws
+   * INVALID_STATE before the start.
+   */
+  async graph(exerciseId: string, teamId?: string): Promise<IamGraph> {
+    const { scenarioId, visibility } = await this.exercises.visibility(exerciseId, teamId);
     const scenario = await this.scenarios.get(scenarioId);
-    const key = `${scenario.contentHash}|${visibility.horizon}`;
+    const live = visibility.liveScope === undefined || teamId === undefined ? '' : `|${visibility.liveScope}|${this.exercises.liveVersion(exerciseId, teamId)}`;
+    const key = `${scenario.contentHash}|${visibility.horizon}${live}`;
     let pending = this.graphs.get(key);
     if (!pending) {
-      pending = this.build(scenario, visibility.horizon, visibility.releasedFindingIds);
+      pending = this.build(scenario, visibility);
       this.remember(key, pending);
     }
     return pending;
   }
 
-  private async build(scenario: Scenario, horizon: string, releasedFindingIds: string[]): Promise<IamGraph> {
+  private async build(scenario: Scenario, visibility: Visibility): Promise<IamGraph> {
     const snapshot = await this.snapshot(scenario);
     const scenarioId = scenario.manifest.id;
-    const { events, truncated } = await readIamEvents(this.engine, scenarioId, { horizon, releasedFindingIds }).catch((error: unknown) => {
+    const horizon = visibility.horizon;
+    const { events, truncated } = await readIamEvents(this.engine, scenarioId, visibility).catch((error: unknown) => {
       if (!(error instanceof WorkerRequestError)) throw error;
       this.logger.warn({ scenarioId, code: error.code, err: error }, 'reading IAM events failed');
       throw new AppError(ErrorCode.QueryFailed, 'Reading the IAM events from CloudTrail failed. Try again in a moment.');

@@ -15,7 +15,7 @@ export function registerIamGraphHandlers(socket: AppSocket, deps: RealtimeDepend
     role: 'any',
     schema: IamGraphPayload,
     run: (payload, principal) => {
-      if (principal.role === 'participant') return deps.iamGraph.graph(principal.exerciseId);
+      if (principal.role === 'participant') return deps.iamGraph.graph(principal.exerciseId, principal.teamId);
       if (principal.role === 'observer' || principal.role === 'red') throw new AppError(ErrorCode.Forbidden, '"iam:graph" is available to participants and facilitators only.');
       const exerciseId = payload?.exerciseId ?? principal.exerciseId;
       if (!exerciseId) throw new AppError(ErrorCode.InvalidPayload, 'exerciseId: missing. A facilitator must name the exercise whose graph they want.', 'exerciseId');
