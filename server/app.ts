@@ -134,7 +134,7 @@ export async function createApp(config: Config, dependencies: AppDependencies = 
   const redCell = new RedCellService(context, copies, engine);
   const containment = new ContainmentService(context, exercises, copies, engine, (exerciseId) => redCell.announce(exerciseId));
   // Timelines are read through the collaboration server created below.
-  const redBlue = new RedBlueMonitor(context, exercises, copies, (teamId) => collab.readDocument(teamDocName(teamId), timelineRefs), (exerciseId) => redCell.announce(exerciseId));
+  const redBlue = new RedBlueMonitor(context, exercises, copies, engine, (teamId) => collab.readDocument(teamDocName(teamId), timelineRefs), (exerciseId) => redCell.announce(exerciseId));
   exercises.attachLive(redBlue);
 
   // Ready once every scenario pack has been loaded (or has failed to load and been logged).

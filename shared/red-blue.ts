@@ -97,7 +97,7 @@ export interface RedMoveTeamResult {
   /** Each call's outcome: event name, error code (null on success) and the CloudTrail event id (null when no trail recorded it). */
   calls: { action: string; errorCode: string | null; eventId: string | null }[];
   /** Finding types raised, with the scenario time they reach GuardDuty. */
-  findings: { type: string; dueAt: string }[];
+  findings: { id: string; type: string; dueAt: string }[];
   /** Set when a team put one of the move's events on its timeline, or contained it. */
   detectedAt: string | null;
   containedAt: string | null;

@@ -165,22 +165,41 @@ WHERE NOT EXISTS (SELECT 1 FROM ${LiveTable} WHERE _scope = $scope AND eventid =
 export function loadFindingsSql(path: string, schema: string = HiddenSchema): string {
   return `
 CREATE TABLE ${schema}.findings AS
-SELECT
-  ${str('f', '$.SchemaVersion')} AS schemaversion,
-  ${str('f', '$.AccountId')} AS accountid,
-  ${str('f', '$.Region')} AS region,
-  ${str('f', '$.Partition')} AS partition,
-  ${str('f', '$.Id')} AS id,
-  ${str('f', '$.Arn')} AS arn,
-  ${str('f', '$.Type')} AS type,
-  CAST(json_extract(f, '$.Resource') AS VARCHAR) AS resource,
-  CAST(json_extract(f, '$.Service') AS VARCHAR) AS service,
-  ${str('f', '$.Severity')} AS severity,
-  ${str('f', '$.CreatedAt')} AS createdat,
-  ${str('f', '$.UpdatedAt')} AS updatedat,
-  ${str('f', '$.Title')} AS title,
-  ${str('f', '$.Description')} AS description
+${findingSelectSql('f')}
 FROM (SELECT unnest(CAST(json AS JSON[])) AS f FROM read_json_objects(${quote(path)}, format = 'unstructured'));`;
+}
+
+/** The Athena columns of a GuardDuty finding held as JSON in column `f`. */
+function findingSelectSql(f: string): string {
+  return `SELECT
+  ${str(f, '$.SchemaVersion')} AS schemaversion,
+  ${str(f, '$.AccountId')} AS accountid,
+  ${str(f, '$.Region')} AS region,
+  ${str(f, '$.Partition')} AS partition,
+  ${str(f, '$.Id')} AS id,
+  ${str(f, '$.Arn')} AS arn,
+  ${str(f, '$.Type')} AS type,
+  CAST(json_extract(${f}, '$.Resource') AS VARCHAR) AS resource,
+  CAST(json_extract(${f}, '$.Service') AS VARCHAR) AS service,
+  ${str(f, '$.Severity')} AS severity,
+  ${str(f, '$.CreatedAt')} AS createdat,
+  ${str(f, '$.UpdatedAt')} AS updatedat,
+  ${str(f, '$.Title')} AS title,
+  ${str(f, '$.Description')} AS description`;
+}
+
+/** Findings GuardDuty raised during the exercise, by team copy, added once each has reached the team. */
+export const LiveFindingsTable = 'live_findings';
+
+export function createLiveFindingsTableSql(): string {
+  return `CREATE TABLE ${LiveFindingsTable} AS SELECT *, CAST(NULL AS VARCHAR) AS _scope FROM ${HiddenSchema}.findings LIMIT 0;`;
+}
+
+/** Insert one finding, given as JSON text in `$raw`, into `$scope`, unless the scope has it already. */
+export function insertLiveFindingSql(): string {
+  return `INSERT INTO ${LiveFindingsTable} BY NAME
+SELECT *, $scope AS _scope FROM (${findingSelectSql('f')} FROM (SELECT CAST($raw AS JSON) AS f))
+WHERE NOT EXISTS (SELECT 1 FROM ${LiveFindingsTable} WHERE _scope = $scope AND id = json_extract_string($raw, '$.Id'))`;
 }
 
 /**
@@ -193,12 +212,13 @@ export function visibleViewsSql(horizon: Date, releasedFindingIds: string[], all
   const where = allEvents ? '' : `WHERE _ts <= TIMESTAMP ${quote(stamp)}`;
   // Live events are delivered to the worker only once a team may see them, so they need no time filter.
   const live = liveScope === undefined ? '' : `\n  UNION ALL SELECT * EXCLUDE (_ts, _line, _scope, _raw) FROM ${LiveTable} WHERE _scope = ${quote(liveScope)}`;
+  const liveFindings = liveScope === undefined ? '' : `\n  UNION ALL SELECT * EXCLUDE (_scope) FROM ${LiveFindingsTable} WHERE _scope = ${quote(liveScope)}`;
   const liveLines = liveScope === undefined ? '' : `\n  UNION ALL SELECT eventid, _line, _raw FROM ${LiveTable} WHERE _scope = ${quote(liveScope)}`;
   return `
 CREATE TEMP VIEW cloudtrail_logs AS
   SELECT * EXCLUDE (_ts, _line) FROM ${HiddenSchema}.cloudtrail ${where}${live};
 CREATE TEMP VIEW guardduty_findings AS
-  SELECT * FROM ${HiddenSchema}.findings WHERE id IN (${ids});
+  SELECT * FROM ${HiddenSchema}.findings WHERE id IN (${ids})${liveFindings};
 CREATE TEMP VIEW visible_lines AS
   SELECT eventid, _line, CAST(NULL AS VARCHAR) AS _raw FROM ${HiddenSchema}.cloudtrail ${where}${liveLines};`;
 }

@@ -25,7 +25,9 @@ export type WorkerRequest =
   | { id: number; kind: 'histogram'; visibility: Visibility; criteria: CloudTrailCriteria }
   | { id: number; kind: 'get'; visibility: Visibility; eventId: string }
   /** Add CloudTrail records (JSON text each) recorded during the exercise to one team copy. */
-  | { id: number; kind: 'append'; scope: string; records: string[] };
+  | { id: number; kind: 'append'; scope: string; records: string[] }
+  /** Add GuardDuty findings (JSON text each) raised during the exercise to one team copy. */
+  | { id: number; kind: 'append-findings'; scope: string; findings: string[] };
 
 export type WorkerMessage =
   | { kind: 'init'; init: WorkerInit }

@@ -2,7 +2,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { athenaFunctionsSql } from './athena-functions.js';
-import { createLiveTableSql, HiddenDatabase, HiddenSchema, loadCloudTrailSql, loadFindingsSql, TableFormatVersion, visibleViewsSql } from './athena-tables.js';
+import { createLiveFindingsTableSql, createLiveTableSql, HiddenDatabase, HiddenSchema, loadCloudTrailSql, loadFindingsSql, TableFormatVersion, visibleViewsSql } from './athena-tables.js';
 import type { Visibility, WorkerInit } from './protocol.js';
 
 export interface QueryDatabase {
@@ -35,6 +35,7 @@ export async function createQueryDatabase(options: WorkerInit): Promise<QueryDat
     await connection.run('SET GLOBAL integer_division = true');
     await connection.run(athenaFunctionsSql());
     await connection.run(createLiveTableSql());
+    await connection.run(createLiveFindingsTableSql());
     await connection.run('SET GLOBAL enable_external_access = false');
     await connection.run('SET GLOBAL autoload_known_extensions = false');
     await connection.run('SET GLOBAL autoinstall_known_extensions = false');

@@ -61,6 +61,11 @@ export class QueryEngine {
     await this.worker(scenarioId).appendLive(scope, records.map((record) => JSON.stringify(record)));
   }
 
+  /** Make GuardDuty findings raised during an exercise visible to requests whose visibility names `scope`. */
+  async appendLiveFindings(scenarioId: string, scope: string, findings: Record<string, unknown>[]): Promise<void> {
+    await this.worker(scenarioId).appendLive(scope, findings.map((finding) => JSON.stringify(finding)), 'append-findings');
+  }
+
   /** Process id of the scenario's worker, for measuring its memory. */
   workerPid(scenarioId: string): number | undefined {
     return this.workers.get(scenarioId)?.pid;

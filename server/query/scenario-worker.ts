@@ -43,8 +43,9 @@ export class ScenarioWorker {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private closed = false;
-  /** Live records by scope, sent again to a restarted worker before it takes requests. */
+  /** Live records and findings by scope, sent again to a restarted worker before it takes requests. */
   private readonly live = new Map<string, string[]>();
+  private readonly liveFindings = new Map<string, string[]>();
 
   constructor(
     private readonly init: WorkerInit,
@@ -78,16 +79,17 @@ export class ScenarioWorker {
    * Add live records to one scope. They are kept here too, so a worker that restarts gets them
    * again before it answers anything.
    */
-  async appendLive(scope: string, records: string[]): Promise<void> {
+  async appendLive(scope: string, records: string[], kind: 'append' | 'append-findings' = 'append'): Promise<void> {
     if (records.length === 0) return;
-    const kept = this.live.get(scope) ?? [];
+    const store = kind === 'append' ? this.live : this.liveFindings;
+    const kept = store.get(scope) ?? [];
     kept.push(...records);
-    this.live.set(scope, kept);
+    store.set(scope, kept);
     await this.start();
     const child = this.child;
     // A worker that is starting gets every kept record when it is ready.
     if (!child?.connected) return;
-    await this.dispatch(child, { kind: 'append', scope, records });
+    await this.dispatch(child, kind === 'append' ? { kind, scope, records } : { kind, scope, findings: records });
   }
 
   private dispatch(child: ChildProcess, body: RequestBody, signal?: AbortSignal): Promise<WorkerResultData> {
@@ -145,6 +147,7 @@ export class ScenarioWorker {
 
   private async sendKeptLive(child: ChildProcess): Promise<void> {
     for (const [scope, records] of this.live) await this.dispatch(child, { kind: 'append', scope, records: [...records] });
+    for (const [scope, findings] of this.liveFindings) await this.dispatch(child, { kind: 'append-findings', scope, findings: [...findings] });
   }
 
   private settle(message: Extract<WorkerReply, { kind: 'result' }>): void {

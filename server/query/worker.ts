@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { WorkerInit, WorkerMessage, WorkerReply, WorkerRequest, WorkerResultData } from './protocol.js';
 import { histogram, listEvents } from './cloudtrail-browse.js';
 import { ConnectionPool } from './connection-pool.js';
-import { HiddenSchema, insertLiveSql, liveRecordStructure } from './athena-tables.js';
+import { HiddenSchema, insertLiveFindingSql, insertLiveSql, liveRecordStructure } from './athena-tables.js';
 import { createQueryDatabase, type QueryDatabase } from './query-database.js';
 import { RecordFile } from './record-file.js';
 import { QueryFailedError, runQuery } from './run-query.js';
@@ -64,13 +64,16 @@ async function getEvent(connection: DuckDBConnection, eventId: string): Promise<
 
 const LiveStructure = liveRecordStructure();
 
-/** Insert live records in one transaction, so a query sees all of them or none. */
-async function appendLive(scope: string, lines: string[]): Promise<{ appended: number }> {
+/** Insert live records or findings in one transaction, so a query sees all of them or none. */
+async function appendLive(scope: string, lines: string[], findings = false): Promise<{ appended: number }> {
   if (!database) throw new Error('The query worker has no database loaded.');
   const connection = await database.instance.connect();
   try {
     await connection.run('BEGIN TRANSACTION');
-    for (const raw of lines) await connection.run(insertLiveSql(), { scope, raw, structure: LiveStructure });
+    for (const raw of lines) {
+      if (findings) await connection.run(insertLiveFindingSql(), { scope, raw });
+      else await connection.run(insertLiveSql(), { scope, raw, structure: LiveStructure });
+    }
     await connection.run('COMMIT');
     return { appended: lines.length };
   } catch (error) {
@@ -84,9 +87,10 @@ async function appendLive(scope: string, lines: string[]): Promise<{ appended: n
 async function handle(request: WorkerRequest): Promise<void> {
   let connection: DuckDBConnection | undefined;
   let reusable = false;
-  if (request.kind === 'append') {
+  if (request.kind === 'append' || request.kind === 'append-findings') {
     try {
-      reply({ kind: 'result', id: request.id, ok: true, data: await appendLive(request.scope, request.records) });
+      const data = request.kind === 'append' ? await appendLive(request.scope, request.records) : await appendLive(request.scope, request.findings, true);
+      reply({ kind: 'result', id: request.id, ok: true, data });
     } catch (error) {
       reply({ kind: 'result', id: request.id, ok: false, code: 'failed', message: errorText(error) });
     }

@@ -3,6 +3,7 @@ import { elapsedMs } from '../exercise/clock.js';
 import type { ExerciseContext } from '../exercise/context.js';
 import type { ExerciseService, LiveActivity } from '../exercise/exercise-service.js';
 import { newId } from '../exercise/ids.js';
+import type { QueryEngine } from '../query/query-engine.js';
 import type { ExerciseRecord, StoreData } from '../store/records.js';
 import { dueFindings } from './account-copy.js';
 import { exerciseScenarioTime, liveScope, type AccountCopies } from './exercise-copies.js';
@@ -30,6 +31,7 @@ export class RedBlueMonitor implements LiveActivity {
     private readonly ctx: ExerciseContext,
     private readonly exercises: ExerciseService,
     private readonly copies: AccountCopies,
+    private readonly engine: QueryEngine,
     private readonly timelineRefs: TimelineRefs,
     private readonly onRedChanged: (exerciseId: string) => void,
   ) {}
@@ -56,7 +58,7 @@ export class RedBlueMonitor implements LiveActivity {
 
   scope(exerciseId: string, teamId: string): string | undefined {
     const copy = this.copies.peek(exerciseId)?.teams.get(teamId);
-    return copy && copy.records.length > 0 ? liveScope(exerciseId, teamId) : undefined;
+    return copy && (copy.records.length > 0 || copy.findings.length > 0) ? liveScope(exerciseId, teamId) : undefined;
   }
 
   version(exerciseId: string, teamId: string): number {
@@ -80,10 +82,13 @@ export class RedBlueMonitor implements LiveActivity {
 
     let newFindings = false;
     for (const [teamId, copy] of copies.teams) {
-      const due = dueFindings(copy, this.scenarioTimes.get(exerciseId) ?? null).length;
+      const due = dueFindings(copy, this.scenarioTimes.get(exerciseId) ?? null);
       const key = `${exerciseId}:${teamId}`;
-      if (due > (this.announced.get(key) ?? 0)) newFindings = true;
-      this.announced.set(key, due);
+      if (due.length <= (this.announced.get(key) ?? 0)) continue;
+      // Athena's guardduty_findings shows them from now on too; the worker ignores ones it has.
+      await this.engine.appendLiveFindings(copies.scenarioId, liveScope(exerciseId, teamId), due);
+      newFindings = true;
+      this.announced.set(key, due.length);
     }
     if (newFindings) this.ctx.notifications.exerciseChanged(exerciseId);
     if (first.status !== 'running') return;

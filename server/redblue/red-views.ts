@@ -25,7 +25,7 @@ export function redMoveView(move: RedMoveRecord): RedMoveView {
     results: move.results.map((result) => ({
       teamId: result.teamId,
       calls: result.calls,
-      findings: result.findings.map((finding) => ({ type: finding.type, dueAt: finding.dueAt })),
+      findings: result.findings.map((finding) => ({ id: finding.id, type: finding.type, dueAt: finding.dueAt })),
       detectedAt: iso(result.detectedAt),
       containedAt: iso(result.containedAt),
     })),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { TimelineArrayName } from '../../shared/collab.js';
-import type { ExerciseState, ExerciseSummary, ScoreboardEntry } from '../../shared/model.js';
+import type { ExerciseState, ExerciseSummary, QueryResult, ScoreboardEntry } from '../../shared/model.js';
 import type { InviteResult } from '../../shared/orchestration.js';
 import type { RedMoveView, RedState } from '../../shared/red-blue.js';
 import { FacilitatorToken, ManualClock, ok, request, TestServer, type ClientSocket } from '../support/harness.js';
@@ -69,6 +69,9 @@ describe('red against blue scoring', () => {
     clock.advance(first - moveTime + 1_000);
     const after = await until(types, (list) => list.length > before.length);
     expect(after).toContain('UnauthorizedAccess:IAMUser/TorIPCaller');
+    const athena = await ok(request<QueryResult>(alpha, 'query:run', { sql: "SELECT id FROM guardduty_findings WHERE type = 'UnauthorizedAccess:IAMUser/TorIPCaller'" }));
+    const ids = athena.rows.map((row) => row[0]);
+    expect(ids).toContain(findings.find((finding) => finding.type === 'UnauthorizedAccess:IAMUser/TorIPCaller')!.id);
   });
 
   it('scores a detection when the move is on the timeline', async () => {
