@@ -136,10 +136,10 @@ export function applyMove(copies: ExerciseCopies, move: RedMoveRecord): Map<stri
   const parsed = parseStoredMove(move);
   if (!parsed || move.scenarioTime === null) return results;
   const region = copies.basis.primaryRegion;
-  runMove(copies.reference, parsed, move.id, 'reference', move.scenarioTime, region, copies.attacker);
+  runMove(copies.reference, parsed, move.id, 'reference', move.scenarioTime, region, copies.attacker, copies.basis.torAddresses);
   for (const [teamId, copy] of copies.teams) {
     if (move.teamId !== null && move.teamId !== teamId) continue;
-    results.set(teamId, runMove(copy, parsed, move.id, teamId, move.scenarioTime, region, copies.attacker));
+    results.set(teamId, runMove(copy, parsed, move.id, teamId, move.scenarioTime, region, copies.attacker, copies.basis.torAddresses));
   }
   return results;
 }

@@ -27,7 +27,7 @@ export function parseStoredMove(move: Pick<RedMoveRecord, 'techniqueId' | 'param
  * run them in order, keep the CloudTrail records they made and the findings GuardDuty raises.
  * `scope` tells the copies apart in the ids, so each team's events and findings have their own.
  */
-export function runMove(copy: AccountCopy, move: ParsedMove, moveId: string, scope: string, at: string, region: string, attacker: AttackerDefaults): CallOutcome[] {
+export function runMove(copy: AccountCopy, move: ParsedMove, moveId: string, scope: string, at: string, region: string, attacker: AttackerDefaults, torAddresses?: string[]): CallOutcome[] {
   const calls = planMove(move.technique, move.params, { state: copy.state, region });
   const outcomes = calls.map((call, index) => {
     const context = moveCallContext(move.params, attacker, at, `${moveId}/${scope}/${index}`);
@@ -47,6 +47,7 @@ export function runMove(copy: AccountCopy, move: ParsedMove, moveId: string, sco
       at,
       idSeed: `${moveId}/${scope}`,
       accessKeyId: move.params.accessKey,
+      ...(torAddresses && torAddresses.length > 0 ? { knownTorIps: torAddresses } : {}),
     },
   });
   for (const due of found) copy.findings.push({ moveId, finding: due.finding, dueAt: due.dueAt });

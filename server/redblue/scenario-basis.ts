@@ -15,6 +15,8 @@ export interface ScenarioBasis {
   /** Access keys the account's own workloads use from its private addresses; containment must not break them. */
   legitimateKeys: string[];
   records: CloudTrailRecord[];
+  /** Addresses the scenario's own findings call Tor exit nodes; GuardDuty flags calls from them. */
+  torAddresses: string[];
   /** The attacker's address and client, where a red move leaves them empty. */
   attacker: { sourceIpAddress: string; userAgent: string };
   accountId: string;
@@ -47,7 +49,7 @@ export async function loadScenarioBasis(scenario: Scenario): Promise<ScenarioBas
     phaseRecords.push(records.slice(from, to));
     from = to;
   }
-  return { seed, phaseRecords, legitimateKeys: legitimateKeys(records), records, attacker: attackerOf(records, scenario), accountId: manifest.account.id, primaryRegion: manifest.primaryRegion, regions: manifest.regions };
+  return { seed, phaseRecords, legitimateKeys: legitimateKeys(records), records, attacker: attackerOf(records, scenario), torAddresses: torAddresses(scenario), accountId: manifest.account.id, primaryRegion: manifest.primaryRegion, regions: manifest.regions };
 }
 
 async function readSnapshot(scenario: Scenario): Promise<unknown | null> {
@@ -74,11 +76,16 @@ function legitimateKeys(records: CloudTrailRecord[]): string[] {
  * findings tell the address and client, so busy background traffic from an office cannot win.
  */
 function attackerOf(records: CloudTrailRecord[], scenario: Scenario): { sourceIpAddress: string; userAgent: string } {
-  const remote = new Set<string>();
-  for (const finding of scenario.findings) {
-    const action = (finding.Service as { Action?: Record<string, { RemoteIpDetails?: { IpAddressV4?: string } }> } | undefined)?.Action;
-    for (const detail of Object.values(action ?? {})) if (detail?.RemoteIpDetails?.IpAddressV4) remote.add(detail.RemoteIpDetails.IpAddressV4);
-  }
+  const remote = new Set(scenario.findings.flatMap(remoteAddresses));
   const fromFindings = records.filter((record) => typeof record.sourceIPAddress === 'string' && remote.has(record.sourceIPAddress));
   return attackerDefaults(fromFindings.length > 0 ? fromFindings : records);
+}
+
+function remoteAddresses(finding: Scenario['findings'][number]): string[] {
+  const action = (finding.Service as { Action?: Record<string, { RemoteIpDetails?: { IpAddressV4?: string } }> } | undefined)?.Action;
+  return Object.values(action ?? {}).flatMap((detail) => (detail?.RemoteIpDetails?.IpAddressV4 ? [detail.RemoteIpDetails.IpAddressV4] : []));
+}
+
+function torAddresses(scenario: Scenario): string[] {
+  return [...new Set(scenario.findings.filter((finding) => finding.Type.includes('TorIPCaller')).flatMap(remoteAddresses))];
 }
