@@ -15,7 +15,7 @@ function exerciseTime(ms: number | null): string {
   return ms === null ? 'unknown' : formatDuration(ms);
 }
 
-/** A moment as "wall clock (exercise time)", or `missing` when it never came. */
+/** Describe a moment as "wall clock (exercise time)", or as `missing` when it never came. */
 export function describeMoment(value: ReportMoment | null, missing: string): string {
   return value === null ? missing : `${value.at} (exercise time ${exerciseTime(value.elapsedMs)})`;
 }
@@ -35,7 +35,7 @@ function describeParams(params: Record<string, string>): string {
   return pairs.length === 0 ? 'defaults' : pairs.join(', ');
 }
 
-/** One sentence that counts what the team did about the moves that reached it. */
+/** Count in one sentence the moves that reached the team and how many it detected and contained. */
 export function teamMovesSummary(redBlue: TeamRedBlue): string {
   const count = redBlue.moves.length;
   if (count === 0) return 'No red cell move reached this team.';
@@ -44,7 +44,7 @@ export function teamMovesSummary(redBlue: TeamRedBlue): string {
   return `${count} red cell ${count === 1 ? 'move' : 'moves'} reached this team: ${detected} detected, ${contained} contained.`;
 }
 
-/** The moves that reached one team, one row each. */
+/** Tabulate the moves that reached one team, one row each. */
 export function teamMovesTable(moves: TeamMoveOutcome[]): TextTable {
   return {
     headers: ['Scenario time (UTC)', 'Exercise time', 'Technique', 'ATT&CK', 'Parameters', 'Calls and error codes', 'Findings', 'Detected', 'Contained', 'Red points'],
@@ -67,7 +67,7 @@ function signed(points: number): string {
   return points > 0 ? `+${points}` : String(points);
 }
 
-/** The team's containment commands in the order they ran. */
+/** Tabulate the team's containment commands in the order they ran. */
 export function containmentTable(commands: ContainmentEntry[]): TextTable {
   return {
     headers: ['Time', 'Scenario time (UTC)', 'By', 'Command', 'Result', 'Points', 'Reason'],
@@ -83,7 +83,7 @@ export function containmentTable(commands: ContainmentEntry[]): TextTable {
   };
 }
 
-/** Every move the red cell requested, across all teams. */
+/** Tabulate every move the red cell requested, across all teams. */
 export function redCellTable(summary: RedCellSummary): TextTable {
   return {
     headers: ['Scenario time (UTC)', 'Exercise time', 'Technique', 'ATT&CK', 'Status', 'Requested by', 'Aimed at', 'Teams reached', 'Detected by', 'Contained by', 'Red points'],

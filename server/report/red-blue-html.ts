@@ -2,7 +2,7 @@ import { escapeHtml, table } from './html-text.js';
 import type { RedCellSummary, TeamRedBlue } from './red-blue.js';
 import { containmentTable, redCellTable, teamMovesSummary, teamMovesTable } from './red-blue-cells.js';
 
-/** Render one team's red moves and containment commands as HTML elements; none when the exercise had no red activity. */
+/** Render one team's red moves and containment commands as HTML elements, or nothing when the exercise had no red activity. */
 export function redBlueHtml(redBlue: TeamRedBlue | undefined): string[] {
   if (!redBlue?.active) return [];
   const parts = ['<h2>Red cell moves</h2>', `<p>${escapeHtml(teamMovesSummary(redBlue))}</p>`];
@@ -20,7 +20,7 @@ export function redBlueHtml(redBlue: TeamRedBlue | undefined): string[] {
   return parts;
 }
 
-/** Render the red cell's points and moves for the exercise-wide report; none when it made no move. */
+/** Render the red cell's points and moves for the exercise-wide report, or nothing when it made no move. */
 export function redCellHtml(summary: RedCellSummary | undefined): string[] {
   if (!summary || summary.moves.length === 0) return [];
   const moves = redCellTable(summary);

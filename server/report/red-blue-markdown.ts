@@ -6,7 +6,7 @@ function escapedTable(source: TextTable): string {
   return table(source.headers.map(escapeMarkdown), source.rows.map((row) => row.map(escapeMarkdown)));
 }
 
-/** Render one team's red moves and containment commands as Markdown sections; none when the exercise had no red activity. */
+/** Render one team's red moves and containment commands as Markdown sections, or none when the exercise had no red activity. */
 export function redBlueMarkdown(redBlue: TeamRedBlue | undefined): string[] {
   if (!redBlue?.active) return [];
   const sections = ['## Red cell moves', teamMovesSummary(redBlue)];
@@ -15,7 +15,7 @@ export function redBlueMarkdown(redBlue: TeamRedBlue | undefined): string[] {
   return sections;
 }
 
-/** Render the red cell's points and moves for the exercise-wide report; none when it made no move. */
+/** Render the red cell's points and moves for the exercise-wide report, or nothing when it made no move. */
 export function redCellMarkdown(summary: RedCellSummary | undefined): string[] {
   if (!summary || summary.moves.length === 0) return [];
   return ['## Red cell', `The red cell earned **${summary.points}** points with ${summary.moves.length} ${summary.moves.length === 1 ? 'move' : 'moves'}.`, escapedTable(redCellTable(summary))];

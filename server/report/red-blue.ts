@@ -42,7 +42,7 @@ export interface ContainmentEntry {
   reason: string | null;
 }
 
-/** The red against blue part of one team's report; `active` is false when the exercise had no red moves or commands. */
+/** The red against blue part of one team's report. `active` is false when the exercise had no red moves or commands. */
 export interface TeamRedBlue {
   active: boolean;
   moves: TeamMoveOutcome[];
