@@ -70,7 +70,7 @@ function signed(points: number): string {
 /** Tabulate the team's containment commands in the order they ran. */
 export function containmentTable(commands: ContainmentEntry[]): TextTable {
   return {
-    headers: ['Time', 'Scenario time (UTC)', 'By', 'Command', 'Result', 'Points', 'Reason'],
+    headers: ['Time (UTC)', 'Scenario time (UTC)', 'By', 'Command', 'Result', 'Points', 'Reason'],
     rows: commands.map((command) => [
       describeMoment(command.at, ''),
       command.scenarioTime,
