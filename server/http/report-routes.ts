@@ -2,11 +2,10 @@ import express, { type Response, type Router } from 'express';
 import { z } from 'zod';
 import { ErrorCode } from '../../shared/errors.js';
 import { mayAccessExercise, resolvePrincipal } from '../exercise/principal.js';
-import { scoreboard } from '../exercise/scoring.js';
 import type { AppLogger } from '../logger.js';
 import { describeInvalid } from '../realtime/handler.js';
 import { buildAfterActionReport, type AfterActionReport } from '../report/after-action.js';
-import { renderExerciseHtml, renderExerciseMarkdown, type ExerciseReport } from '../report/exercise-report.js';
+import { buildExerciseReport, renderExerciseHtml, renderExerciseMarkdown, type ExerciseReport } from '../report/exercise-report.js';
 import { attackChain, gatherTeamReport, type ReportSources } from '../report/gather.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -71,7 +70,7 @@ export function reportRoutes(store: Store, scenarios: ScenarioCatalog, sources: 
       const { format } = query.data;
       if (format === 'zip') {
         const whole: ExerciseReport | null =
-          query.data.team === undefined ? { exercise: { id: exercise.id, name: exercise.name, scenarioTitle: scenario.manifest.title }, scoreboard: scoreboard(data, exercise.id), teams: reports } : null;
+          query.data.team === undefined ? buildExerciseReport(data, exercise, scenario.manifest.title, reports) : null;
         const baseName = query.data.team === undefined ? `${exercise.name}-all-teams` : `${exercise.name}-${reports[0]!.team.name}`;
         return download(response, format, baseName, reportArchive(whole, reports));
       }
@@ -80,7 +79,7 @@ export function reportRoutes(store: Store, scenarios: ScenarioCatalog, sources: 
         const body = format === 'json' ? JSON.stringify(report, null, 2) : format === 'markdown' ? renderMarkdown(report) : renderHtml(report);
         return download(response, format, `${exercise.name}-${report.team.name}`, body);
       }
-      const whole: ExerciseReport = { exercise: { id: exercise.id, name: exercise.name, scenarioTitle: scenario.manifest.title }, scoreboard: scoreboard(data, exercise.id), teams: reports };
+      const whole = buildExerciseReport(data, exercise, scenario.manifest.title, reports);
       const body = format === 'json' ? JSON.stringify(whole, null, 2) : format === 'markdown' ? renderExerciseMarkdown(whole) : renderExerciseHtml(whole);
       download(response, format, `${exercise.name}-all-teams`, body);
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { TimelineEntry } from '../../shared/collab.js';
 import type { TeamIrReport } from '../collab/team-document.js';
+import type { TeamRedBlue } from './red-blue.js';
 
 /** One step of the true attack chain, as the scenario defines it. */
 export interface ChainStep {
@@ -50,6 +51,8 @@ export interface AfterActionInput {
   queries: QueryRecord[];
   injectAnswers: InjectAnswer[];
   facilitatorNotes: string[];
+  /** Red moves that reached the team and its containment commands; absent in reports built without them. */
+  redBlue?: TeamRedBlue;
 }
 
 export interface TimelineComparison {

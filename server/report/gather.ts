@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/load.js';
 import type { ExerciseRecord, StoreData } from '../store/records.js';
 import type { TeamIrReport } from '../collab/team-document.js';
 import type { AfterActionInput, ChainStep, ObjectiveOutcome } from './after-action.js';
+import { gatherTeamRedBlue } from './red-blue.js';
 
 /** Sources the report reads besides the store: team documents, query history and event times. */
 export interface ReportSources {
@@ -98,5 +99,6 @@ export async function gatherTeamReport(data: Readonly<StoreData>, exercise: Exer
     queries,
     injectAnswers,
     facilitatorNotes: [...notes, ...adjustments],
+    redBlue: gatherTeamRedBlue(data, exercise, teamId),
   };
 }

@@ -1,15 +1,8 @@
 import { formatDuration, type AfterActionReport } from './after-action.js';
+import { escapeHtml, table } from './html-text.js';
+import { redBlueHtml } from './red-blue-html.js';
 
-/** Escape text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
-
-function table(headers: string[], rows: string[][]): string {
-  const head = headers.map((header) => `<th>${escapeHtml(header)}</th>`).join('');
-  const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
-}
+export { escapeHtml } from './html-text.js';
 
 const Style = `
 body { font: 14px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; color: #111; }
@@ -83,6 +76,7 @@ export function renderHtmlSection(report: AfterActionReport): string {
           report.queries.map((query) => [formatDuration(query.atMs), query.author, query.error ? `error: ${query.error}` : String(query.rowCount ?? ''), query.sql]),
         ),
   );
+  parts.push(...redBlueHtml(report.redBlue));
   if (report.injectAnswers.length > 0) {
     parts.push('<h2>Inject answers</h2>', table(['Question', 'Answer', 'Points'], report.injectAnswers.map((item) => [item.question, item.answer, String(item.points)])));
   }

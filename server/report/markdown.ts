@@ -1,23 +1,8 @@
 import { formatDuration, type AfterActionReport } from './after-action.js';
+import { escapeMarkdown, table } from './markdown-text.js';
+import { redBlueMarkdown } from './red-blue-markdown.js';
 
-/**
- * Escape text written by participants so it cannot change the Markdown around it, while leaving
- * the text readable as plain text. Characters that mark up inline text are escaped everywhere, and
- * a heading, list or quote marker only at the start, the one place it takes effect.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/([\\`*_{}[\]|<>~])/g, '\\$1')
-    .replace(/\r?\n/g, ' ')
-    .replace(/^(\s*)(#|[-+](?=\s|$))/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
-}
-
-function table(headers: string[], rows: string[][]): string {
-  const lines = [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`];
-  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
-  return lines.join('\n');
-}
+export { escapeMarkdown } from './markdown-text.js';
 
 /** Escape each line of report text, keeping its paragraphs and line breaks. */
 function multiline(text: string): string {
@@ -84,6 +69,7 @@ export function renderMarkdown(report: AfterActionReport): string {
           report.queries.map((query) => [formatDuration(query.atMs), e(query.author), query.error ? `error: ${e(query.error)}` : String(query.rowCount ?? ''), `\`${query.sql.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``]),
         ),
   );
+  sections.push(...redBlueMarkdown(report.redBlue));
   if (report.injectAnswers.length > 0) {
     sections.push('## Inject answers', table(['Question', 'Answer', 'Points'], report.injectAnswers.map((item) => [e(item.question), e(item.answer), String(item.points)])));
   }
