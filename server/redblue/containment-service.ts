@@ -112,12 +112,12 @@ export class ContainmentService {
       .map(resultView);
   }
 
-  /** The supported commands, for the panel's help. */
+  /** List the supported commands for the panel's help. */
   help() {
     return containmentCommandsHelp();
   }
 
-  /** A command the parser refused: shown to the member who typed it, neither run nor stored. */
+  /** Build the result of a command the parser rejected: shown to the member who typed it, neither run nor stored. */
   private unsaved(principal: ParticipantPrincipal, command: string, output: string): ContainmentResult {
     return { id: randomUUID(), command, ok: false, output, errorCode: null, eventId: null, points: 0, reason: null, at: new Date(this.ctx.now()).toISOString(), scenarioTime: null, by: principal.displayName };
   }

@@ -32,9 +32,9 @@ export function exerciseScenarioTime(exercise: ExerciseRecord, scenario: Scenari
 
 /**
  * The account copies of the exercises in play, built on first use and rebuilt from the store after
- * a restart: the seed, the scripted story up to each phase, and every applied red move and
- * containment command in the order they were applied. The calls are deterministic, so a rebuild
- * makes the same records, ids and findings as the first run.
+ * a restart. A build replays the seed, the scripted story up to each phase, and every applied red
+ * move and containment command in the order they were applied. The calls are deterministic, so a
+ * rebuild makes the same records, ids and findings as the first run.
  */
 export class AccountCopies {
   private readonly exercises = new Map<string, Promise<ExerciseCopies>>();
@@ -46,7 +46,7 @@ export class AccountCopies {
     private readonly engine: QueryEngine,
   ) {}
 
-  /** The copies of an exercise, with a copy for every current team. */
+  /** Return the copies of an exercise, with a copy for every current team. */
   async get(exerciseId: string): Promise<ExerciseCopies> {
     let pending = this.exercises.get(exerciseId);
     const teams = this.ctx.store.read().teams.filter((team) => team.exerciseId === exerciseId);
@@ -66,7 +66,7 @@ export class AccountCopies {
     return pending;
   }
 
-  /** The copies of an exercise if they are built, without waiting. */
+  /** Return the copies of an exercise if they are built, without waiting. */
   peek(exerciseId: string): ExerciseCopies | undefined {
     return this.loaded.get(exerciseId);
   }

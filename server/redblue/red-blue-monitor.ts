@@ -16,14 +16,14 @@ const CheckIntervalMs = 2_000;
 export type TimelineRefs = (teamId: string) => Promise<Set<string>>;
 
 /**
- * Watches the exercises where the red cell has moved: a team detects a move when its timeline
- * names one of the move's events or findings; a move nobody detected for a while scores for the
- * red cell; a finding whose GuardDuty delay has passed reaches the team's findings list.
+ * Watches the exercises where the red cell has moved. A team detects a move when its timeline
+ * names one of the move's events or findings. A move a team has not detected for a while scores
+ * for the red cell. A finding whose GuardDuty delay has passed reaches the team's findings list.
  */
 export class RedBlueMonitor implements LiveActivity {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
-  /** Findings each team has been told about, so a new one triggers one state update. */
+  /** Count of due findings each team was notified of, so a new one triggers one state update. */
   private readonly announced = new Map<string, number>();
   private readonly scenarioTimes = new Map<string, string | null>();
 
@@ -65,7 +65,7 @@ export class RedBlueMonitor implements LiveActivity {
     return this.copies.peek(exerciseId)?.teams.get(teamId)?.records.length ?? 0;
   }
 
-  /** One pass over every exercise with applied moves or commands. */
+  /** Check every exercise with applied moves or commands once. */
   async check(): Promise<void> {
     const data = this.ctx.store.read();
     const active = data.exercises.filter((exercise) => (exercise.liveSeq ?? 0) > 0 && exercise.status !== 'ready');
@@ -85,7 +85,7 @@ export class RedBlueMonitor implements LiveActivity {
       const due = dueFindings(copy, this.scenarioTimes.get(exerciseId) ?? null);
       const key = `${exerciseId}:${teamId}`;
       if (due.length <= (this.announced.get(key) ?? 0)) continue;
-      // Athena's guardduty_findings shows them from now on too; the worker ignores ones it has.
+      // Athena's guardduty_findings shows them from now on too. The worker skips ones it already has.
       await this.engine.appendLiveFindings(copies.scenarioId, liveScope(exerciseId, teamId), due);
       newFindings = true;
       this.announced.set(key, due.length);
@@ -95,7 +95,7 @@ export class RedBlueMonitor implements LiveActivity {
 
     const refs = new Map<string, Set<string>>();
     for (const teamId of copies.teams.keys()) refs.set(teamId, await this.timelineRefs(teamId));
-    // Most checks change nothing; only a check that finds something writes.
+    // Most checks change nothing, so only a check that finds something writes to the store.
     if (!scoreMoves(structuredClone(this.ctx.store.read().redMoves), first, refs, now).length) return;
     const changed = await this.ctx.store.write((draft) => {
       const record = draft.exercises.find((candidate) => candidate.id === exerciseId);

@@ -75,7 +75,7 @@ export class RedCellService {
     });
   }
 
-  /** A facilitator approves (plays) or rejects a move that waits for approval. */
+  /** Apply or reject, for a facilitator, a move that waits for approval. */
   async decide(principal: FacilitatorPrincipal, payload: RedDecisionPayload): Promise<RedMoveView> {
     const waiting = this.waitingMove(this.ctx.store.read(), payload.exerciseId, payload.moveId);
     if (!payload.approve) {
@@ -210,7 +210,7 @@ function newMove(record: ExerciseRecord, principal: RedPrincipal, payload: RedMo
   };
 }
 
-/** A move may be made while the exercise runs and the red cell is not paused, against a team of the exercise. */
+/** Check that a move may be made: the exercise runs, the red cell is not paused and the target team is in the exercise. */
 function checkCanMove(data: Readonly<StoreData>, exercise: ExerciseRecord, teamId: string | undefined, approving = false): void {
   if (exercise.status !== 'running') throw new AppError(ErrorCode.InvalidState, `Moves can be made only while the exercise is running (status: ${exercise.status}).`);
   if (!approving && redControlOf(exercise).paused) throw new AppError(ErrorCode.InvalidState, 'The facilitator has paused the red cell. Wait until they resume it.');
