@@ -11,7 +11,7 @@ export interface PendingFinding {
 
 /**
  * One copy of the account: a team's, or the reference copy that only the red cell changes. It
- * holds the model, the CloudTrail records made during the exercise and the findings they raised.
+ * contains the model, the CloudTrail records made during the exercise and the findings they raised.
  */
 export interface AccountCopy {
   state: AccountState;
