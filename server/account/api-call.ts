@@ -32,6 +32,11 @@ export interface CallContext {
   at: string;
   /** Seeds the record's eventID and requestID, so replays and tests get stable ids. */
   idSeed: string;
+  /**
+   * Seeds the ids of what the call creates (keys, users, instances); defaults to `idSeed`. One move
+   * played in several copies of the account uses one, so its resources share ids across copies.
+   */
+  resourceSeed?: string;
 }
 
 /** A CloudTrail record in the format CloudTrail delivers (eventVersion 1.08 and later). */

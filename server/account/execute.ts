@@ -93,13 +93,13 @@ export function applyAction(state: AccountState, call: ApiCall, principal: Princ
   return definition.run(context, parsed.data as never);
 }
 
-function contextFor(state: AccountState, principal: Principal, call: ApiCall, context: Pick<CallContext, 'at' | 'idSeed'>, preset: PresetIds): ActionContext {
+function contextFor(state: AccountState, principal: Principal, call: ApiCall, context: Pick<CallContext, 'at' | 'idSeed' | 'resourceSeed'>, preset: PresetIds): ActionContext {
   return {
     state,
     principal,
     region: call.region,
     at: context.at,
-    idSeed: context.idSeed,
+    idSeed: context.resourceSeed ?? context.idSeed,
     preset,
     requirePermission: (request) => authorize(state, principal, call.service, request),
   };

@@ -30,7 +30,9 @@ export function parseStoredMove(move: Pick<RedMoveRecord, 'techniqueId' | 'param
 export function runMove(copy: AccountCopy, move: ParsedMove, moveId: string, scope: string, at: string, region: string, attacker: AttackerDefaults, torAddresses?: string[]): CallOutcome[] {
   const calls = planMove(move.technique, move.params, { state: copy.state, region });
   const outcomes = calls.map((call, index) => {
-    const context = moveCallContext(move.params, attacker, at, `${moveId}/${scope}/${index}`);
+    // Records get ids of their own in each copy. What the move creates gets one id in every copy,
+    // so the red cell can use a new key in a later move whichever copies that move reaches.
+    const context = { ...moveCallContext(move.params, attacker, at, `${moveId}/${scope}/${index}`), resourceSeed: `${moveId}/${index}` };
     const outcome = executeCall(copy.state, call, context);
     if (outcome.record) copy.records.push(outcome.record);
     return outcome;

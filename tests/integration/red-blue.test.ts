@@ -94,6 +94,17 @@ describe('red against blue', () => {
     expect(shared.current.nodes.map((node) => node.id)).not.toContain('user:svc-sync');
   });
 
+  it("lets the red cell use its new key where the team has not revoked it", async () => {
+    const targets = (await ok(request<RedCatalog>(red, 'red:catalog'))).targets;
+    const backdoor = targets.accessKeys.find((key) => key.userName === 'svc-sync')!.accessKeyId;
+    const move = await ok(request<RedMoveView>(red, 'red:move', { techniqueId: 'whoami', params: { accessKey: backdoor } }));
+    const codes = (teamIndex: number) => move.results.find((result) => result.teamId === exercise.teams[teamIndex]!.id)!.calls.map((call) => call.errorCode);
+    expect(codes(0)).toEqual(codes(0).map(() => 'InvalidClientTokenId'));
+    // The key works in Bravo's copy; the new user has no policies, so only GetCallerIdentity succeeds.
+    expect(codes(1)[0]).toBeNull();
+    expect(codes(1)).not.toContain('InvalidClientTokenId');
+  });
+
   it('answers a CLI mistake like the CLI and runs nothing', async () => {
     const result = await run(alpha, 'aws iam update-access-key --status Inactive');
     expect(result.ok).toBe(false);
