@@ -68,7 +68,9 @@ export class RedBlueMonitor implements LiveActivity {
   /** Check every exercise with applied moves or commands once. */
   async check(): Promise<void> {
     const data = this.ctx.store.read();
-    const active = data.exercises.filter((exercise) => (exercise.liveSeq ?? 0) > 0 && exercise.status !== 'ready');
+    // NOTE: ended exercises are left out to bound memory, so after a restart their teams' findings
+    // lists no longer show the findings raised during play; the reports keep them.
+    const active = data.exercises.filter((exercise) => (exercise.liveSeq ?? 0) > 0 && (exercise.status === 'running' || exercise.status === 'paused'));
     for (const exercise of active) await this.checkExercise(exercise.id);
   }
 
