@@ -62,7 +62,7 @@ export class ContainmentHelp extends LitElement {
           <summary>${group.service}</summary>
           <ul>
             ${group.commands.map(
-              (command) => html`<li>
+              (command) => html`<li data-testid="containment-help-command" data-command=${`aws ${group.service} ${command.command}`}>
                 <div class="head">
                   <strong class="mono">${command.command}</strong>
                   <button type="button" aria-label=${`Use the example of ${group.service} ${command.command}`} @click=${() => this.pick(command.example)}>

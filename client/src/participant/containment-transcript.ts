@@ -89,6 +89,7 @@ export class ContainmentTranscript extends LitElement {
             · ${result.ok ? 'succeeded' : html`failed${result.errorCode ? html` (<span class="mono">${result.errorCode}</span>)` : null}`}
             ${this.renderPoints(result)}
           </div>
+          ${result.reason ? html`<div class=${result.points < 0 ? 'reason points-loss' : 'reason'} data-testid="containment-reason">${result.reason}</div>` : null}
           <pre data-testid="containment-output">${result.output === '' ? html`<span class="muted">(no output)</span>` : result.output}</pre>
         </li>`,
       )}
@@ -106,7 +107,7 @@ export class ContainmentTranscript extends LitElement {
       sign = '−';
     }
     const points = `${sign}${Math.abs(result.points)} ${Math.abs(result.points) === 1 ? 'point' : 'points'}`;
-    return html`· <span class=${result.points < 0 ? 'points-loss' : 'points-gain'} data-testid="containment-points">${points}</span>${result.reason ? ` (${result.reason})` : ''}`;
+    return html`· <span class=${result.points < 0 ? 'points-loss' : 'points-gain'} data-testid="containment-points">${points}</span>`;
   }
 }
 

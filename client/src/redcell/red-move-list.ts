@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { RedMoveTeamResult, RedMoveView } from '../../../shared/red-blue.js';
 import { formatUtc } from '../app/format.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { moveStatusLabels, teamLabel, type TeamName } from './move-status.js';
+import { describeOutcome, moveStatusLabels, teamLabel, type TeamName } from './move-status.js';
 
 /** Detail of `move-decision`: the facilitator's Approve or Reject of a waiting move. */
 export interface MoveDecision {
@@ -106,6 +106,7 @@ export class RedMoveList extends LitElement {
       ${params.length > 0
         ? html`<div class="params mono">${params.map(([name, value]) => `${name}=${value}`).join('  ')}</div>`
         : null}
+      ${move.status === 'awaiting-approval' ? null : html`<div data-testid="red-move-outcome">${describeOutcome(move)}</div>`}
       ${this.decidable && move.status === 'awaiting-approval' ? this.renderDecision(move) : null}
       ${move.results.length > 0 ? this.renderResults(move.results) : null}
     </li>`;
@@ -131,8 +132,8 @@ export class RedMoveList extends LitElement {
           <th scope="col">Team</th>
           <th scope="col">Calls</th>
           <th scope="col">Findings (due at, UTC)</th>
-          <th scope="col">Detected</th>
-          <th scope="col">Contained</th>
+          <th scope="col">Detected (UTC)</th>
+          <th scope="col">Contained (UTC)</th>
         </tr>
       </thead>
       <tbody>
