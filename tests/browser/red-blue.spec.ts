@@ -215,6 +215,26 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       expect(found, `a CreateUser event for ${backdoorUser} from ${attackerIp}`).toBe(true);
     });
 
+    await test.step('facilitator rejects a move', async () => {
+      const form = red.getByTestId('red-move-form');
+      await expect(form.getByTestId('move-status')).toHaveText('The facilitator approved the move. Applied to 2 teams: 4 of 4 calls succeeded.');
+
+      await red.getByRole('button', { name: 'T1087.004 Check whose key it is' }).click();
+      await form.getByTestId('move-param-accessKey').selectOption(stolenKeyId);
+      await form.getByTestId('move-submit').click();
+      await expect(form.getByTestId('move-status')).toHaveText("Move sent; it waits for the facilitator's approval.");
+
+      const pending = redSection.getByTestId('red-pending').getByTestId('red-move');
+      await expect(pending.getByTestId('red-move-technique')).toHaveText('T1087.004 Check whose key it is');
+      await pending.getByTestId('red-move-reject').click();
+      await expect(redSection.getByTestId('red-decision-status')).toHaveText('Rejected T1087.004 Check whose key it is. The red cell sees it as rejected.');
+
+      await expect(form.getByTestId('move-status')).toHaveText('Rejected by the facilitator; no call was made.');
+      const rejected = red.getByTestId('red-move').first();
+      await expect(rejected.getByTestId('red-move-status')).toHaveText('Rejected');
+      await expect(rejected.getByTestId('red-move-results')).toHaveCount(0);
+    });
+
     await test.step('pausing the red cell holds its moves', async () => {
       await redSection.getByTestId('red-pause').click();
       await expect(redSection.getByTestId('red-paused-badge')).toBeVisible();
@@ -227,7 +247,7 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
     });
 
     await test.step('red console shows the move applied and contained', async () => {
-      const move = red.getByTestId('red-move').first();
+      const move = red.getByTestId('red-move').filter({ has: red.getByTestId('red-move-technique').getByText('T1136.003 Create a backdoor IAM user') });
       await expect(move.getByTestId('red-move-status')).toHaveText('Applied');
       await expect(move.getByTestId('red-move-outcome')).toHaveText('Applied to 2 teams: 4 of 4 calls succeeded.');
       // The move was aimed at every team, so each team's copy of the account has a result.

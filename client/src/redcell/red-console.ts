@@ -135,6 +135,7 @@ export class RedConsole extends LitElement {
                   .technique=${technique}
                   .catalog=${catalog}
                   .teams=${teams}
+                  .moves=${redState?.moves ?? []}
                   .paused=${control?.paused ?? false}
                   @move-submitted=${(event: CustomEvent<RedMoveView>) => this.onMoveSubmitted(event.detail)}
                 ></red-move-form>

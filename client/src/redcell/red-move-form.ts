@@ -41,6 +41,8 @@ export class RedMoveForm extends LitElement {
   @property({ attribute: false }) technique: TechniqueView | null = null;
   @property({ attribute: false }) catalog: RedCatalog | null = null;
   @property({ attribute: false }) teams: TeamName[] = [];
+  /** The red cell's moves, so the status line follows the facilitator's decision on the move sent from here. */
+  @property({ attribute: false }) moves: RedMoveView[] = [];
   /** Set while the facilitator has paused the red cell, so the form sends nothing. */
   @property({ type: Boolean }) paused = false;
 
@@ -50,6 +52,8 @@ export class RedMoveForm extends LitElement {
   @state() private errors: Record<string, string> = {};
   @state() private status = '';
   @state() private busy = false;
+  /** The move sent from this form while it waits for approval, or '' once decided. */
+  private waitingMoveId = '';
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     const previous = changed.get('technique') as TechniqueView | null | undefined;
@@ -57,6 +61,10 @@ export class RedMoveForm extends LitElement {
       this.values = {};
       this.errors = {};
       this.status = '';
+      this.waitingMoveId = '';
+    }
+    if (changed.has('moves') && this.waitingMoveId) {
+      this.followDecision();
     }
   }
 
@@ -159,8 +167,19 @@ export class RedMoveForm extends LitElement {
       this.errors = paramName ? { [paramName]: message, [formErrorKey]: 'The move was not made; fix the field marked above.' } : { [formErrorKey]: `The move was not made: ${message}` };
       return;
     }
+    this.waitingMoveId = result.data.status === 'awaiting-approval' ? result.data.id : '';
     this.status = result.data.status === 'awaiting-approval' ? "Move sent; it waits for the facilitator's approval." : describeOutcome(result.data);
     this.dispatchEvent(new CustomEvent<RedMoveView>('move-submitted', { detail: result.data, bubbles: true, composed: true }));
+  }
+
+  /** Replaces "waits for approval" with the outcome once the facilitator approved or rejected the move. */
+  private followDecision(): void {
+    const move = this.moves.find((candidate) => candidate.id === this.waitingMoveId);
+    if (!move || move.status === 'awaiting-approval') {
+      return;
+    }
+    this.waitingMoveId = '';
+    this.status = move.status === 'applied' ? `The facilitator approved the move. ${describeOutcome(move)}` : describeOutcome(move);
   }
 }
 

@@ -66,6 +66,12 @@ export class RedMoveList extends LitElement {
       .failed {
         color: var(--color-danger);
       }
+      .results {
+        overflow-x: auto;
+      }
+      .nowrap {
+        white-space: nowrap;
+      }
     `,
   ];
 
@@ -126,7 +132,7 @@ export class RedMoveList extends LitElement {
   }
 
   private renderResults(results: RedMoveTeamResult[]) {
-    return html`<table data-testid="red-move-results">
+    return html`<div class="results" role="region" aria-label="Results per team" tabindex="0"><table data-testid="red-move-results">
       <thead>
         <tr>
           <th scope="col">Team</th>
@@ -143,7 +149,7 @@ export class RedMoveList extends LitElement {
             <td>
               <ul class="compact">
                 ${result.calls.map(
-                  (call) => html`<li class="mono" data-testid="red-move-call">
+                  (call) => html`<li class="mono nowrap" data-testid="red-move-call">
                     ${call.action}
                     ${call.errorCode ? html`<span class="failed">${call.errorCode}</span>` : html`<span class="muted">OK</span>`}
                     ${call.eventId === null ? html`<span class="muted">(not recorded by CloudTrail)</span>` : null}
@@ -155,15 +161,15 @@ export class RedMoveList extends LitElement {
               ${result.findings.length === 0
                 ? html`<span class="muted">None</span>`
                 : html`<ul class="compact">
-                    ${result.findings.map((finding) => html`<li><span class="mono">${finding.type}</span> ${formatUtc(finding.dueAt)}</li>`)}
+                    ${result.findings.map((finding) => html`<li><span class="mono">${finding.type}</span> <span class="nowrap">${formatUtc(finding.dueAt)}</span></li>`)}
                   </ul>`}
             </td>
-            <td data-testid="red-move-detected">${result.detectedAt ? formatUtc(result.detectedAt) : html`<span class="muted">Not yet</span>`}</td>
-            <td data-testid="red-move-contained">${result.containedAt ? formatUtc(result.containedAt) : html`<span class="muted">Not yet</span>`}</td>
+            <td class="nowrap" data-testid="red-move-detected">${result.detectedAt ? formatUtc(result.detectedAt) : html`<span class="muted">Not yet</span>`}</td>
+            <td class="nowrap" data-testid="red-move-contained">${result.containedAt ? formatUtc(result.containedAt) : html`<span class="muted">Not yet</span>`}</td>
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   private decide(moveId: string, approve: boolean): void {
