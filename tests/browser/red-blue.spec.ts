@@ -175,14 +175,19 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       const input = alice.getByTestId('containment-input');
       await input.fill(`aws iam update-access-key --user-name ${backdoorUser} --status Inactive`);
       await input.press('Enter');
-      // The CLI's error shows in the transcript, or beside the command line when nothing was run.
-      const newest = alice.getByTestId('containment-entry').last().filter({ hasText: 'failed' });
-      await expect(newest.getByTestId('containment-output').or(alice.getByTestId('containment-error'))).toContainText('--access-key-id');
+      // The parser rejects the command, so nothing runs and only the one who typed it sees the error.
+      const newest = alice.getByTestId('containment-entry').last();
+      await expect(newest).toContainText('not run, only you see this');
+      await expect(newest.getByTestId('containment-output')).toContainText('--access-key-id');
+      await expect(bob.getByTestId('containment-entry')).toHaveCount(3);
     });
 
     await test.step('help lists what the server accepts', async () => {
       const listed = await alice.getByTestId('containment-help-command').evaluateAll((items) => items.map((item) => item.getAttribute('data-command')));
       expect(listed).toEqual(containmentCommandsHelp().map((entry) => entry.command));
+
+      const helped = await runCommand(alice, 'aws iam update-access-key help');
+      await expect(helped.getByTestId('containment-output')).toContainText('usage: aws iam update-access-key --access-key-id <value> --status Active|Inactive');
 
       await alice.getByRole('button', { name: 'Use the example of iam update-access-key' }).click();
       const input = alice.getByTestId('containment-input');
