@@ -10,12 +10,12 @@ const exerciseName = 'Red against blue drill';
 const stolenKeyId = 'AKIABZPUZDIKLNSTKRFZ';
 /** The attack's source address in the ApexCorp CloudTrail records, the red cell's default. */
 const attackerIp = '185.220.101.45';
-/** The user the red cell's backdoor move creates; no user of the scenario has this name. */
+/** The user the red cell's backdoor move creates. No user of the scenario has this name. */
 const backdoorUser = 'svc-sync-agent';
 
 const listKeysCommand = `aws iam list-access-keys --user-name ${backdoorUser}`;
 
-/** Opens a page at a common laptop size, so the layout checks see what a facilitator on a laptop sees. */
+/** Opens a page at a common laptop size (1280x720), so the layout checks cover a laptop screen. */
 async function openLaptop(browser: Browser, contexts: BrowserContext[]): Promise<Page> {
   const context = await browser.newContext({ baseURL: testServerUrl(), viewport: { width: 1280, height: 720 } });
   contexts.push(context);
@@ -95,7 +95,16 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       // The user to create is typed, since no user of the account can be picked for it.
       const newUser = form.getByTestId('move-param-newUserName');
       await expect(newUser).toHaveAttribute('placeholder', 'Default: svc-backup-agent');
+      // The server checks the name, and its message shows under the field.
+      await newUser.fill('svc sync');
+      await form.getByTestId('move-submit').click();
+      await expect(form.getByTestId('move-param-error')).toContainText('must be an IAM name of 1 to 64 letters, digits or +=,.@_-');
+      await expect(newUser).toHaveAttribute('aria-invalid', 'true');
+      await expect(form.getByTestId('move-error')).toHaveText('The move was not made. Fix the field marked above, then send it again.');
+      await expect(red.getByTestId('red-moves-empty')).toBeVisible();
+
       await newUser.fill(backdoorUser);
+      await expect(newUser).toHaveAttribute('aria-invalid', 'false');
       await expect(form.getByTestId('move-team')).toHaveValue('');
       await form.getByTestId('move-submit').click();
 
@@ -175,7 +184,7 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       const input = alice.getByTestId('containment-input');
       await input.fill(`aws iam update-access-key --user-name ${backdoorUser} --status Inactive`);
       await input.press('Enter');
-      // The parser rejects the command, so nothing runs and only the one who typed it sees the error.
+      // The parser rejects the command, so nothing runs and the error shows only to the member who typed it.
       const newest = alice.getByTestId('containment-entry').last();
       await expect(newest).toContainText('not run, only you see this');
       await expect(newest.getByTestId('containment-output')).toContainText('--access-key-id');

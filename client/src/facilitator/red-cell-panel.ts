@@ -38,7 +38,7 @@ export class RedCellPanel extends LitElement {
   @state() private controlBusy = false;
   @state() private deciding: ReadonlySet<string> = new Set();
   @state() private error = '';
-  /** What the latest Approve or Reject did, announced to screen readers. */
+  /** Outcome of the latest Approve or Reject, announced to screen readers. */
   @state() private decisionStatus = '';
 
   private listening: AppSocket | null = null;

@@ -147,7 +147,7 @@ export class RedConsole extends LitElement {
     `;
   }
 
-  /** The moves sit under the form, so the outcome of a move shows beside the form that sent it. */
+  /** Renders the moves, which sit under the form so that a move's outcome shows beside the form that sent it. */
   private renderMoves(redState: RedState | null, teams: readonly TeamName[]) {
     return html`<section class="panel" aria-labelledby="moves-heading">
       <h2 id="moves-heading">Moves</h2>
