@@ -134,6 +134,7 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       await redSection.scrollIntoViewIfNeeded();
       await saveScreenshot(facilitator, testInfo, '21-facilitator-red-cell');
       await expectNoHorizontalOverflow(facilitator, 'red cell section of the facilitator console', redSection);
+      await expectNoSeriousA11yViolations(facilitator, 'facilitator console with the red cell section');
     });
 
     await test.step('blue team finds and deactivates the backdoor key', async () => {
