@@ -228,6 +228,11 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
         }
       }
       expect(found, `a CreateUser event for ${backdoorUser} from ${attackerIp}`).toBe(true);
+
+      // Putting the attacker's event on the timeline counts as detecting the move (+30).
+      await panel.getByTestId('timeline-add').click();
+      await expect(panel.getByTestId('timeline-add-status')).toHaveText('Added to the team timeline.');
+      await expect(scoreboardScore(facilitator, 'Blue')).toHaveText('70');
     });
 
     await test.step('facilitator rejects a move', async () => {
@@ -271,9 +276,12 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       const green = move.getByTestId('red-move-team-result').filter({ hasText: 'Green' });
       await expect(blue.getByTestId('red-move-call')).toHaveText([/CreateUser\s+OK/, /CreateAccessKey\s+OK/]);
       await expect(blue.getByTestId('red-move-contained')).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+      await expect(blue.getByTestId('red-move-detected')).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+      await expect(green.getByTestId('red-move-detected')).toHaveText('Not yet');
       await expect(green.getByTestId('red-move-contained')).toHaveText('Not yet');
       await saveScreenshot(red, testInfo, '23-red-console-contained');
       await expectNoHorizontalOverflow(red, 'red cell console with results');
+      await expectNoSeriousA11yViolations(red, 'red cell console with results');
     });
   } finally {
     await closeAll(contexts);
