@@ -255,6 +255,23 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       await expect(rejected.getByTestId('red-move-results')).toHaveCount(0);
     });
 
+    await test.step('an exfiltration move scores at once', async () => {
+      await redSection.getByTestId('red-mode-auto').check();
+      await expect(red.getByTestId('red-mode')).toHaveText('Moves apply at once');
+
+      await red.getByRole('button', { name: 'T1530 Download many objects from a bucket' }).click();
+      const form = red.getByTestId('red-move-form');
+      await form.getByTestId('move-param-accessKey').selectOption(stolenKeyId);
+      await form.getByTestId('move-param-bucket').selectOption({ index: 1 });
+      await form.getByTestId('move-param-maxObjects').fill('5');
+      await form.getByTestId('move-submit').click();
+
+      await expect(form.getByTestId('move-status')).toHaveText(/^Applied to 2 teams: (\d+) of \1 calls succeeded\.$/);
+      // The red cell earns 15 points in each team's copy where the data was reached.
+      await expect(red.getByTestId('red-score')).toHaveText('Score: 30');
+      await expect(redSection.getByTestId('red-panel-score')).toHaveText('Red cell score: 30');
+    });
+
     await test.step('pausing the red cell holds its moves', async () => {
       await redSection.getByTestId('red-pause').click();
       await expect(redSection.getByTestId('red-paused-badge')).toBeVisible();
