@@ -262,11 +262,15 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       await red.getByRole('button', { name: 'T1530 Download many objects from a bucket' }).click();
       const form = red.getByTestId('red-move-form');
       await form.getByTestId('move-param-accessKey').selectOption(stolenKeyId);
-      await form.getByTestId('move-param-bucket').selectOption({ index: 1 });
+      // The scenario's stolen data sits in this bucket, so the move downloads objects.
+      await form.getByTestId('move-param-bucket').selectOption('apexcorp-customer-data');
       await form.getByTestId('move-param-maxObjects').fill('5');
       await form.getByTestId('move-submit').click();
 
-      await expect(form.getByTestId('move-status')).toHaveText(/^Applied to 2 teams: (\d+) of \1 calls succeeded\.$/);
+      await expect(form.getByTestId('move-status')).toHaveText('Applied to 2 teams: 12 of 12 calls succeeded.');
+      const blueCalls = red.getByTestId('red-move').first().getByTestId('red-move-team-result').filter({ hasText: 'Blue' }).getByTestId('red-move-call');
+      await expect(blueCalls.first()).toHaveText(/ListObjects\s+OK/);
+      await expect(blueCalls.nth(1)).toHaveText(/GetObject\s+OK/);
       // The red cell earns 15 points in each team's copy where the data was reached.
       await expect(red.getByTestId('red-score')).toHaveText('Score: 30');
       await expect(redSection.getByTestId('red-panel-score')).toHaveText('Red cell score: 30');
