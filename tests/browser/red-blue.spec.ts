@@ -304,6 +304,17 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       await expectNoHorizontalOverflow(red, 'red cell console with results');
       await expectNoSeriousA11yViolations(red, 'red cell console with results');
     });
+
+    await test.step('revoking the pipeline key costs points', async () => {
+      await alice.getByTestId('tab-containment').click();
+      const revoke = await runCommand(alice, `aws iam update-access-key --user-name dev-deploy --access-key-id ${stolenKeyId} --status Inactive`);
+      await expect(revoke).toHaveAttribute('data-ok', 'true');
+      // Revoking the key contains the download (+40), but the CI pipeline still signs with it and has no other active key (-25).
+      await expect(revoke.getByTestId('containment-points')).toHaveText('+15 points');
+      await expect(revoke.getByTestId('containment-reason')).toContainText('Contained "Download many objects from a bucket" (+40).');
+      await expect(revoke.getByTestId('containment-reason')).toContainText('no new active key');
+      await expect(scoreboardScore(facilitator, 'Blue')).toHaveText('85');
+    });
   } finally {
     await closeAll(contexts);
   }
