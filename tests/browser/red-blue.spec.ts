@@ -216,7 +216,7 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
 
       const fromAttacker = panel.getByTestId('cloudtrail-row').filter({ hasText: attackerIp });
       await expect(fromAttacker.first()).toBeVisible();
-      // The scenario's own story may also create users, so the row is told apart by its request.
+      // The scenario's own story may also create users, so the request parameters pick out the move's event.
       let found = false;
       for (const row of await fromAttacker.all()) {
         await row.click();

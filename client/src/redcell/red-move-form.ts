@@ -164,7 +164,11 @@ export class RedMoveForm extends LitElement {
     if (!result.ok) {
       const message = describeError(result.error);
       const paramName = paramNameOfField(result.error.field, technique);
-      this.errors = paramName ? { [paramName]: message, [formErrorKey]: 'The move was not made. Fix the field marked above, then send it again.' } : { [formErrorKey]: `The move was not made: ${message}` };
+      if (paramName) {
+        this.errors = { [paramName]: message, [formErrorKey]: 'The move was not made. Fix the field marked above, then send it again.' };
+      } else {
+        this.errors = { [formErrorKey]: `The move was not made: ${message}` };
+      }
       return;
     }
     this.waitingMoveId = result.data.status === 'awaiting-approval' ? result.data.id : '';
