@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -58,4 +58,34 @@ export async function recordFigures(figures: Record<string, unknown>): Promise<v
     existing = {};
   }
   await writeFile(file, `${JSON.stringify({ ...existing, ...figures, recordedAt: new Date().toISOString() }, null, 2)}\n`);
+}
+
+/**
+ * Fails when the page scrolls sideways, or when an element inside `within` (default: the whole
+ * page, open shadow roots included) reaches past the left or right edge of the window. Content
+ * that a scrolling container keeps out of view counts too, so pass a `within` without one.
+ */
+export async function expectNoHorizontalOverflow(page: Page, view: string, within?: Locator): Promise<void> {
+  const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(pageOverflow, `horizontal page scroll on ${view} (px)`).toBeLessThanOrEqual(0);
+
+  const root = within ?? page.locator('body');
+  const clipped = await root.evaluate((start) => {
+    const found: string[] = [];
+    const visit = (element: Element): void => {
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && (box.right > window.innerWidth + 1 || box.left < -1)) {
+        const id = element.getAttribute('data-testid');
+        found.push(`${element.tagName.toLowerCase()}${id ? `[data-testid=${id}]` : ''} (${Math.round(box.left)}..${Math.round(box.right)} px)`);
+        return;
+      }
+      for (const child of element.children) visit(child);
+      if (element.shadowRoot) {
+        for (const child of element.shadowRoot.children) visit(child);
+      }
+    };
+    visit(start);
+    return found;
+  });
+  expect(clipped, `elements past the right edge on ${view}`).toEqual([]);
 }

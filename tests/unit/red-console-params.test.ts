@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RedMoveView, RedTargets, TechniqueParamView, TechniqueView } from '../../shared/red-blue.js';
-import { collectParams, paramNameOfField, paramOptions } from '../../client/src/redcell/move-params.js';
-import { newestFirst, teamLabel, upsertMove } from '../../client/src/redcell/move-status.js';
+import { collectParams, formOrder, paramNameOfField, paramOptions, paramPlaceholder } from '../../client/src/redcell/move-params.js';
+import { describeOutcome, newestFirst, teamLabel, upsertMove } from '../../client/src/redcell/move-status.js';
 import { groupByTactic } from '../../client/src/redcell/tactics.js';
 
 const targets: RedTargets = {
@@ -63,6 +63,34 @@ describe('red move params', () => {
     for (const kind of ['text', 'number', 'instanceType'] as const) {
       expect(paramOptions(param({ name: kind, kind }), targets), kind).toBeNull();
     }
+  });
+
+  it('types the name of a user to create', () => {
+    const newUser = param({ name: 'newUserName', kind: 'user', required: true, defaultValue: 'svc-backup-agent' });
+
+    expect(paramOptions(newUser, targets)).toBeNull();
+    expect(paramOptions(param({ name: 'userName', kind: 'user' }), targets)).not.toBeNull();
+    expect(paramOptions(param({ name: 'newest', kind: 'user' }), targets)).not.toBeNull();
+  });
+
+  it('shows defaults as placeholders', () => {
+    const defaults = { sourceIpAddress: '185.220.101.45', userAgent: 'aws-cli/1.32.84' };
+
+    expect(paramPlaceholder(param({ name: 'count', kind: 'number', defaultValue: '4' }), defaults)).toBe('Default: 4');
+    expect(paramPlaceholder(param({ name: 'sourceIpAddress', kind: 'text' }), defaults)).toBe('Default: 185.220.101.45');
+    expect(paramPlaceholder(param({ name: 'userAgent', kind: 'text' }), defaults)).toBe('Default: aws-cli/1.32.84');
+    expect(paramPlaceholder(param({ name: 'prefix', kind: 'text' }), defaults)).toBe('');
+  });
+
+  it('lists the disguise fields last', () => {
+    const ordered = formOrder([
+      param({ name: 'accessKey', kind: 'accessKey' }),
+      param({ name: 'sourceIpAddress', kind: 'text' }),
+      param({ name: 'userAgent', kind: 'text' }),
+      param({ name: 'newUserName', kind: 'user' }),
+    ]);
+
+    expect(ordered.map((entry) => entry.name)).toEqual(['accessKey', 'newUserName', 'sourceIpAddress', 'userAgent']);
   });
 
   it('adds a default missing from the list', () => {
@@ -159,6 +187,24 @@ describe('red move list', () => {
     const list = newestFirst([move('old', '2026-01-01T09:00:00.000Z'), move('new', '2026-01-01T11:00:00.000Z')]);
 
     expect(list.map((entry) => entry.id)).toEqual(['new', 'old']);
+  });
+
+  it('summarises calls across teams', () => {
+    const call = (action: string, errorCode: string | null) => ({ action, errorCode, eventId: null });
+    const result = (teamId: string, calls: ReturnType<typeof call>[]) => ({ teamId, calls, findings: [], detectedAt: null, containedAt: null });
+    const applied = move('m1', '2026-01-01T10:00:00.000Z');
+
+    expect(describeOutcome({ ...applied, results: [result('blue', [call('CreateUser', null)]), result('green', [call('CreateUser', null)])] })).toBe(
+      'Applied to 2 teams: 2 of 2 calls succeeded.',
+    );
+    expect(describeOutcome({ ...applied, results: [result('blue', [call('CreateAccessKey', 'LimitExceeded')])] })).toBe(
+      'Applied to 1 team: 1 of 1 call failed (LimitExceeded).',
+    );
+    expect(
+      describeOutcome({ ...applied, results: [result('blue', [call('GetUser', 'AccessDenied'), call('ListUsers', 'InvalidClientTokenId'), call('ListRoles', null)])] }),
+    ).toBe('Applied to 1 team: 2 of 3 calls failed (AccessDenied, InvalidClientTokenId).');
+    expect(describeOutcome({ ...applied, results: [result('blue', [])] })).toBe('Applied to 1 team: no call was made.');
+    expect(describeOutcome(move('m2', '2026-01-01T10:00:00.000Z', 'rejected'))).toBe('Rejected by the facilitator; no call was made.');
   });
 
   it('names teams and all teams', () => {

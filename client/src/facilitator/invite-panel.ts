@@ -46,8 +46,8 @@ export class InvitePanel extends LitElement {
         <button type="button" data-testid="invite-red" @click=${() => this.invite('red')}>Invite red cell</button>
       </div>
       ${this.link
-        ? html`<p class="muted">Send this link to the person; it is shown only once.</p>
-            <input readonly style="width: 100%" data-testid="invite-link" .value=${this.link} @focus=${(event: Event) => (event.target as HTMLInputElement).select()} />`
+        ? html`<p class="muted" id="invite-link-help">Send this link to the person. It is shown only once.</p>
+            <input readonly style="width: 100%" aria-label="Invitation link" aria-describedby="invite-link-help" data-testid="invite-link" .value=${this.link} @focus=${(event: Event) => (event.target as HTMLInputElement).select()} />`
         : null}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
       ${this.invites.length === 0

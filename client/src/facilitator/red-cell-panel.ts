@@ -4,7 +4,7 @@ import type { TeamView } from '../../../shared/model.js';
 import type { RedState } from '../../../shared/red-blue.js';
 import type { AppSocket } from '../net/app-socket.js';
 import { describeError, request } from '../net/request.js';
-import { newestFirst, upsertMove } from '../redcell/move-status.js';
+import { describeOutcome, newestFirst, upsertMove } from '../redcell/move-status.js';
 import type { MoveDecision } from '../redcell/red-move-list.js';
 import '../redcell/red-move-list.js';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -38,6 +38,8 @@ export class RedCellPanel extends LitElement {
   @state() private controlBusy = false;
   @state() private deciding: ReadonlySet<string> = new Set();
   @state() private error = '';
+  /** Outcome of the latest Approve or Reject, announced to screen readers. */
+  @state() private decisionStatus = '';
 
   private listening: AppSocket | null = null;
 
@@ -72,11 +74,12 @@ export class RedCellPanel extends LitElement {
       ${this.error ? html`<p class="error" role="alert" data-testid="red-panel-error">${this.error}</p>` : null}
       <h4>Waiting for approval (${pending.length})</h4>
       <div data-testid="red-pending">
-        <red-move-list .moves=${pending} .teams=${this.teams} emptyText="No move is waiting." decidable .deciding=${this.deciding} @move-decision=${this.onDecision}></red-move-list>
+        <red-move-list .moves=${pending} .teams=${this.teams} emptyText="No moves waiting for approval." decidable .deciding=${this.deciding} @move-decision=${this.onDecision}></red-move-list>
       </div>
+      <p role="status" class="muted" data-testid="red-decision-status">${this.decisionStatus}</p>
       <h4>All moves</h4>
       <div data-testid="red-all-moves">
-        <red-move-list .moves=${redState.moves} .teams=${this.teams}></red-move-list>
+        <red-move-list .moves=${redState.moves} .teams=${this.teams} emptyText="No moves yet. Invite a red cell under Invitations to start."></red-move-list>
       </div>
     `;
   }
@@ -159,9 +162,12 @@ export class RedCellPanel extends LitElement {
     this.deciding = remaining;
     if (!result.ok) {
       this.error = `${approve ? 'Approving' : 'Rejecting'} the move failed: ${describeError(result.error)}`;
+      this.decisionStatus = '';
       return;
     }
     this.error = '';
+    const name = `${result.data.mitreId} ${result.data.techniqueName}`;
+    this.decisionStatus = approve ? `Approved ${name}. ${describeOutcome(result.data)}` : `Rejected ${name}. The red cell sees it as rejected.`;
     if (this.redState) {
       this.redState = { ...this.redState, moves: upsertMove(this.redState.moves, result.data) };
     }

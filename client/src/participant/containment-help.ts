@@ -44,6 +44,9 @@ export class ContainmentHelp extends LitElement {
         font-size: 12px;
         overflow-wrap: anywhere;
       }
+      code.inline {
+        display: inline;
+      }
       button {
         font-size: 12px;
         padding: 1px 8px;
@@ -54,15 +57,15 @@ export class ContainmentHelp extends LitElement {
   override render() {
     return html`<p class="muted">
         Commands run as your team's incident responder in the exercise account, and CloudTrail records them like any other
-        call while a trail is logging. Type <code style="display: inline">aws help</code> or <code style="display: inline">aws iam help</code> for the
-        options of each command.
+        call while a trail is logging. Type <code class="inline">aws help</code> for the services, <code class="inline">aws iam help</code> for a
+        service's commands, or add <code class="inline">help</code> after a command for its options.
       </p>
       ${containmentCommands.map(
         (group, index) => html`<details ?open=${index === 0} data-testid="containment-help-service">
           <summary>${group.service}</summary>
           <ul>
             ${group.commands.map(
-              (command) => html`<li>
+              (command) => html`<li data-testid="containment-help-command" data-command=${`aws ${group.service} ${command.command}`}>
                 <div class="head">
                   <strong class="mono">${command.command}</strong>
                   <button type="button" aria-label=${`Use the example of ${group.service} ${command.command}`} @click=${() => this.pick(command.example)}>

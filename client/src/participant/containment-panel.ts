@@ -28,6 +28,13 @@ export class ContainmentPanel extends LitElement {
         display: grid;
         gap: var(--space);
       }
+      /* The command list is long, so it scrolls on its own and the console stays in view beside it. */
+      .help {
+        position: sticky;
+        top: 8px;
+        max-height: calc(100vh - 16px);
+        overflow: auto;
+      }
       @media (max-width: 1000px) {
         :host {
           grid-template-columns: minmax(0, 1fr);
@@ -73,7 +80,7 @@ export class ContainmentPanel extends LitElement {
         <p role="status" class="muted" data-testid="containment-running">${this.running ? 'Running…' : ''}</p>
         ${this.error ? html`<p class="error" role="alert" data-testid="containment-error">${this.error}</p>` : null}
       </section>
-      <section class="panel" aria-labelledby="containment-help-heading">
+      <section class="panel help" aria-labelledby="containment-help-heading" data-testid="containment-help-panel">
         <h2 id="containment-help-heading">Supported commands</h2>
         <containment-help @example-picked=${(event: CustomEvent<string>) => this.commandLine.fill(event.detail)}></containment-help>
       </section>`;

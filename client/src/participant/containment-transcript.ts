@@ -82,17 +82,29 @@ export class ContainmentTranscript extends LitElement {
       ${repeat(
         ordered,
         (result) => result.id,
-        (result) => html`<li class=${result.ok ? 'ok' : 'failed'} data-testid="containment-entry" data-ok=${result.ok ? 'true' : 'false'}>
+        (result) => html`<li class=${entryKind(result)} data-testid="containment-entry" data-ok=${result.ok ? 'true' : 'false'}>
           <div class="command" data-testid="containment-command">${result.command}</div>
           <div class="muted">
             ${result.by} · ${formatUtc(result.at)} UTC${result.scenarioTime ? ` · scenario time ${formatUtc(result.scenarioTime)} UTC` : ''}
-            · ${result.ok ? 'succeeded' : html`failed${result.errorCode ? html` (<span class="mono">${result.errorCode}</span>)` : null}`}
+            · ${this.renderOutcome(result)}
             ${this.renderPoints(result)}
           </div>
+          ${result.reason ? html`<div class=${result.points < 0 ? 'reason points-loss' : 'reason'} data-testid="containment-reason">${result.reason}</div>` : null}
           <pre data-testid="containment-output">${result.output === '' ? html`<span class="muted">(no output)</span>` : result.output}</pre>
         </li>`,
       )}
     </ol></div>`;
+  }
+
+  private renderOutcome(result: ContainmentResult) {
+    switch (entryKind(result)) {
+      case 'ok':
+        return 'succeeded';
+      case 'not-run':
+        return 'not run, only you see this';
+      case 'failed':
+        return html`failed${result.errorCode ? html` (<span class="mono">${result.errorCode}</span>)` : null}`;
+    }
   }
 
   private renderPoints(result: ContainmentResult) {
@@ -106,8 +118,19 @@ export class ContainmentTranscript extends LitElement {
       sign = '−';
     }
     const points = `${sign}${Math.abs(result.points)} ${Math.abs(result.points) === 1 ? 'point' : 'points'}`;
-    return html`· <span class=${result.points < 0 ? 'points-loss' : 'points-gain'} data-testid="containment-points">${points}</span>${result.reason ? ` (${result.reason})` : ''}`;
+    return html`· <span class=${result.points < 0 ? 'points-loss' : 'points-gain'} data-testid="containment-points">${points}</span>`;
   }
+}
+
+/**
+ * Tells a call that ran from a command the parser rejected, such as a help request or a missing
+ * option. The server neither runs nor stores those, and only they have no scenario time.
+ */
+function entryKind(result: ContainmentResult): 'ok' | 'failed' | 'not-run' {
+  if (result.ok) {
+    return 'ok';
+  }
+  return result.scenarioTime === null ? 'not-run' : 'failed';
 }
 
 declare global {

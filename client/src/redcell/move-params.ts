@@ -1,4 +1,4 @@
-import type { RedTargets, TechniqueParamKind, TechniqueParamView, TechniqueView } from '../../../shared/red-blue.js';
+import type { RedCatalog, RedTargets, TechniqueParamKind, TechniqueParamView, TechniqueView } from '../../../shared/red-blue.js';
 
 /** One choice of a select box: the value sent to the server and the text shown. */
 export interface ParamOption {
@@ -26,13 +26,22 @@ function plain(values: readonly string[]): ParamOption[] {
 }
 
 /**
+ * Tells whether a parameter names a resource the move creates, such as `newUserName`, so the red
+ * cell types a fresh name instead of picking one that already exists.
+ * NOTE: the parameter view has no flag for this, so the `new` prefix of the parameter name decides.
+ */
+export function namesNewResource(param: TechniqueParamView): boolean {
+  return /^new[A-Z]/.test(param.name);
+}
+
+/**
  * Returns the select box choices of a parameter, or null when the parameter is typed in
- * (`text`, `number`, `instanceType`). A default value missing from the account's list is added,
- * so the default stays selectable.
+ * (`text`, `number`, `instanceType`, or the name of a resource to create). A default value
+ * missing from the account's list is added, so the default stays selectable.
  */
 export function paramOptions(param: TechniqueParamView, targets: RedTargets): ParamOption[] | null {
   const list = targetLists[param.kind];
-  if (!list) {
+  if (!list || namesNewResource(param)) {
     return null;
   }
   const options = list(targets);
@@ -40,6 +49,33 @@ export function paramOptions(param: TechniqueParamView, targets: RedTargets): Pa
     options.unshift({ value: param.defaultValue, label: param.defaultValue });
   }
   return options;
+}
+
+/** Parameters every technique takes that only disguise the calls, so the form lists them last. */
+const disguiseParams: readonly string[] = ['sourceIpAddress', 'userAgent'];
+
+/** Orders a technique's parameters for the form: the technique's own first, the source address and user agent last. */
+export function formOrder(params: readonly TechniqueParamView[]): TechniqueParamView[] {
+  const own = params.filter((param) => !disguiseParams.includes(param.name));
+  const disguise = params.filter((param) => disguiseParams.includes(param.name));
+  return [...own, ...disguise];
+}
+
+/**
+ * Returns the placeholder of a typed parameter: its default, or for the source address and user
+ * agent the attacker defaults the server applies when the field is left empty.
+ */
+export function paramPlaceholder(param: TechniqueParamView, defaults: RedCatalog['defaults']): string {
+  if (param.defaultValue) {
+    return `Default: ${param.defaultValue}`;
+  }
+  if (param.name === 'sourceIpAddress') {
+    return `Default: ${defaults.sourceIpAddress}`;
+  }
+  if (param.name === 'userAgent') {
+    return `Default: ${defaults.userAgent}`;
+  }
+  return '';
 }
 
 /** The outcome of reading the form: the params to send, or a message per parameter name. */
@@ -58,7 +94,7 @@ export function collectParams(technique: TechniqueView, values: Readonly<Record<
     const value = (values[param.name] ?? '').trim();
     if (value === '') {
       if (param.required && !param.defaultValue) {
-        errors[param.name] = `${param.label} is required. ${missingHint(param.kind)}`;
+        errors[param.name] = `${param.label} is required. ${missingHint(param)}`;
       }
       continue;
     }
@@ -72,8 +108,8 @@ export function collectParams(technique: TechniqueView, values: Readonly<Record<
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, params };
 }
 
-function missingHint(kind: TechniqueParamKind): string {
-  return kind in targetLists ? 'Choose one from the list.' : 'Enter a value.';
+function missingHint(param: TechniqueParamView): string {
+  return param.kind in targetLists && !namesNewResource(param) ? 'Choose one from the list.' : 'Enter a value.';
 }
 
 /**

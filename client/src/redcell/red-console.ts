@@ -6,7 +6,7 @@ import '../app/restart-banner.js';
 import { connectAppSocket, isUnauthenticated, type AppSocket } from '../net/app-socket.js';
 import { describeError, request } from '../net/request.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { appliedCount, newestFirst, upsertMove } from './move-status.js';
+import { appliedCount, newestFirst, upsertMove, type TeamName } from './move-status.js';
 import './red-move-form.js';
 import './red-move-list.js';
 import './technique-catalog.js';
@@ -60,6 +60,11 @@ export class RedConsole extends LitElement {
         gap: 16px;
         align-items: start;
         margin-bottom: 16px;
+      }
+      .work {
+        display: grid;
+        gap: 16px;
+        min-width: 0;
       }
       @media (max-width: 900px) {
         .layout {
@@ -122,26 +127,32 @@ export class RedConsole extends LitElement {
                 @technique-selected=${(event: CustomEvent<string>) => (this.selectedId = event.detail)}
               ></technique-catalog>
             </section>
-            <section class="panel" aria-label="Chosen technique">
-              <technique-summary .technique=${technique}></technique-summary>
-              <red-move-form
-                .socket=${this.socket}
-                .technique=${technique}
-                .catalog=${catalog}
-                .teams=${teams}
-                .paused=${control?.paused ?? false}
-                @move-submitted=${(event: CustomEvent<RedMoveView>) => this.onMoveSubmitted(event.detail)}
-              ></red-move-form>
-            </section>
+            <div class="work">
+              <section class="panel" aria-label="Chosen technique">
+                <technique-summary .technique=${technique}></technique-summary>
+                <red-move-form
+                  .socket=${this.socket}
+                  .technique=${technique}
+                  .catalog=${catalog}
+                  .teams=${teams}
+                  .moves=${redState?.moves ?? []}
+                  .paused=${control?.paused ?? false}
+                  @move-submitted=${(event: CustomEvent<RedMoveView>) => this.onMoveSubmitted(event.detail)}
+                ></red-move-form>
+              </section>
+              ${this.renderMoves(redState, teams)}
+            </div>
           </div>`
-        : this.catalogError
-          ? null
-          : html`<p class="muted">Loading the technique catalog…</p>`}
-      <section class="panel" aria-labelledby="moves-heading">
-        <h2 id="moves-heading">Moves</h2>
-        <red-move-list .moves=${redState?.moves ?? []} .teams=${teams}></red-move-list>
-      </section>
+        : html`${this.catalogError ? null : html`<p class="muted">Loading the technique catalog…</p>`} ${this.renderMoves(redState, teams)}`}
     `;
+  }
+
+  /** Renders the moves, which sit under the form so that a move's outcome shows beside the form that sent it. */
+  private renderMoves(redState: RedState | null, teams: readonly TeamName[]) {
+    return html`<section class="panel" aria-labelledby="moves-heading">
+      <h2 id="moves-heading">Moves</h2>
+      <red-move-list .moves=${redState?.moves ?? []} .teams=${teams}></red-move-list>
+    </section>`;
   }
 
   private openSocket(): void {

@@ -3,9 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { RedCatalog, RedMoveView, TechniqueParamView, TechniqueView } from '../../../shared/red-blue.js';
 import type { AppSocket } from '../net/app-socket.js';
 import { describeError, request } from '../net/request.js';
-import { detailListStyles, sharedStyles } from '../styles/shared-styles.js';
-import { collectParams, paramNameOfField, paramOptions } from './move-params.js';
-import type { TeamName } from './move-status.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+import { collectParams, formOrder, paramNameOfField, paramOptions, paramPlaceholder } from './move-params.js';
+import { describeOutcome, type TeamName } from './move-status.js';
 
 /** Key of the form-wide error, beside the per-parameter ones. */
 const formErrorKey = '';
@@ -19,7 +19,6 @@ const formErrorKey = '';
 export class RedMoveForm extends LitElement {
   static override styles = [
     sharedStyles,
-    detailListStyles,
     css`
       :host {
         display: block;
@@ -42,6 +41,8 @@ export class RedMoveForm extends LitElement {
   @property({ attribute: false }) technique: TechniqueView | null = null;
   @property({ attribute: false }) catalog: RedCatalog | null = null;
   @property({ attribute: false }) teams: TeamName[] = [];
+  /** The red cell's moves, so the status line follows the facilitator's decision on the move sent from here. */
+  @property({ attribute: false }) moves: RedMoveView[] = [];
   /** Set while the facilitator has paused the red cell, so the form sends nothing. */
   @property({ type: Boolean }) paused = false;
 
@@ -51,6 +52,8 @@ export class RedMoveForm extends LitElement {
   @state() private errors: Record<string, string> = {};
   @state() private status = '';
   @state() private busy = false;
+  /** The move sent from this form while it waits for approval, or '' once decided. */
+  private waitingMoveId = '';
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     const previous = changed.get('technique') as TechniqueView | null | undefined;
@@ -58,6 +61,10 @@ export class RedMoveForm extends LitElement {
       this.values = {};
       this.errors = {};
       this.status = '';
+      this.waitingMoveId = '';
+    }
+    if (changed.has('moves') && this.waitingMoveId) {
+      this.followDecision();
     }
   }
 
@@ -69,7 +76,7 @@ export class RedMoveForm extends LitElement {
     }
     const formError = this.errors[formErrorKey];
     return html`<form @submit=${this.onSubmit} novalidate data-testid="red-move-form" aria-label=${`Move: ${technique.name}`}>
-      ${technique.params.map((param) => this.renderParam(param, catalog))}
+      ${formOrder(technique.params).map((param) => this.renderParam(param, catalog))}
       <div class="field">
         <label for="move-team">Target team</label>
         <select id="move-team" data-testid="move-team" .value=${this.teamId} @change=${(event: Event) => (this.teamId = (event.target as HTMLSelectElement).value)}>
@@ -77,12 +84,6 @@ export class RedMoveForm extends LitElement {
           ${this.teams.map((team) => html`<option value=${team.id} ?selected=${team.id === this.teamId}>${team.name}</option>`)}
         </select>
       </div>
-      <dl data-testid="attacker-defaults">
-        <dt>Source IP address</dt>
-        <dd class="mono" data-testid="attacker-ip">${catalog.defaults.sourceIpAddress}</dd>
-        <dt>User agent</dt>
-        <dd class="mono" data-testid="attacker-user-agent">${catalog.defaults.userAgent}</dd>
-      </dl>
       <button type="submit" class="primary" data-testid="move-submit" ?disabled=${this.busy || this.paused}>
         ${this.busy ? 'Sending…' : 'Make move'}
       </button>
@@ -117,7 +118,7 @@ export class RedMoveForm extends LitElement {
           type=${param.kind === 'number' ? 'number' : 'text'}
           data-testid=${`move-param-${param.name}`}
           data-kind=${param.kind}
-          placeholder=${param.defaultValue ? `Default: ${param.defaultValue}` : ''}
+          placeholder=${paramPlaceholder(param, catalog.defaults)}
           aria-describedby=${describedBy || nothing}
           aria-invalid=${error ? 'true' : 'false'}
           .value=${value}
@@ -163,11 +164,26 @@ export class RedMoveForm extends LitElement {
     if (!result.ok) {
       const message = describeError(result.error);
       const paramName = paramNameOfField(result.error.field, technique);
-      this.errors = paramName ? { [paramName]: message, [formErrorKey]: 'The move was not made; fix the field marked above.' } : { [formErrorKey]: `The move was not made: ${message}` };
+      if (paramName) {
+        this.errors = { [paramName]: message, [formErrorKey]: 'The move was not made. Fix the field marked above, then send it again.' };
+      } else {
+        this.errors = { [formErrorKey]: `The move was not made: ${message}` };
+      }
       return;
     }
-    this.status = result.data.status === 'awaiting-approval' ? 'Move sent; it waits for the facilitator\'s approval.' : `Move ${result.data.status}.`;
+    this.waitingMoveId = result.data.status === 'awaiting-approval' ? result.data.id : '';
+    this.status = result.data.status === 'awaiting-approval' ? "Move sent; it waits for the facilitator's approval." : describeOutcome(result.data);
     this.dispatchEvent(new CustomEvent<RedMoveView>('move-submitted', { detail: result.data, bubbles: true, composed: true }));
+  }
+
+  /** Replaces "waits for approval" with the outcome once the facilitator approved or rejected the move. */
+  private followDecision(): void {
+    const move = this.moves.find((candidate) => candidate.id === this.waitingMoveId);
+    if (!move || move.status === 'awaiting-approval') {
+      return;
+    }
+    this.waitingMoveId = '';
+    this.status = move.status === 'applied' ? `The facilitator approved the move. ${describeOutcome(move)}` : describeOutcome(move);
   }
 }
 

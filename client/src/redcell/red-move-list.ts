@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { RedMoveTeamResult, RedMoveView } from '../../../shared/red-blue.js';
 import { formatUtc } from '../app/format.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { moveStatusLabels, teamLabel, type TeamName } from './move-status.js';
+import { describeOutcome, moveStatusLabels, teamLabel, type TeamName } from './move-status.js';
 
 /** Detail of `move-decision`: the facilitator's Approve or Reject of a waiting move. */
 export interface MoveDecision {
@@ -66,6 +66,12 @@ export class RedMoveList extends LitElement {
       .failed {
         color: var(--color-danger);
       }
+      .results {
+        overflow-x: auto;
+      }
+      .nowrap {
+        white-space: nowrap;
+      }
     `,
   ];
 
@@ -106,6 +112,7 @@ export class RedMoveList extends LitElement {
       ${params.length > 0
         ? html`<div class="params mono">${params.map(([name, value]) => `${name}=${value}`).join('  ')}</div>`
         : null}
+      ${move.status === 'awaiting-approval' ? null : html`<div data-testid="red-move-outcome">${describeOutcome(move)}</div>`}
       ${this.decidable && move.status === 'awaiting-approval' ? this.renderDecision(move) : null}
       ${move.results.length > 0 ? this.renderResults(move.results) : null}
     </li>`;
@@ -125,14 +132,14 @@ export class RedMoveList extends LitElement {
   }
 
   private renderResults(results: RedMoveTeamResult[]) {
-    return html`<table data-testid="red-move-results">
+    return html`<div class="results" role="region" aria-label="Results per team" tabindex="0"><table data-testid="red-move-results">
       <thead>
         <tr>
           <th scope="col">Team</th>
           <th scope="col">Calls</th>
           <th scope="col">Findings (due at, UTC)</th>
-          <th scope="col">Detected</th>
-          <th scope="col">Contained</th>
+          <th scope="col">Detected (UTC)</th>
+          <th scope="col">Contained (UTC)</th>
         </tr>
       </thead>
       <tbody>
@@ -142,7 +149,7 @@ export class RedMoveList extends LitElement {
             <td>
               <ul class="compact">
                 ${result.calls.map(
-                  (call) => html`<li class="mono" data-testid="red-move-call">
+                  (call) => html`<li class="mono nowrap" data-testid="red-move-call">
                     ${call.action}
                     ${call.errorCode ? html`<span class="failed">${call.errorCode}</span>` : html`<span class="muted">OK</span>`}
                     ${call.eventId === null ? html`<span class="muted">(not recorded by CloudTrail)</span>` : null}
@@ -154,15 +161,15 @@ export class RedMoveList extends LitElement {
               ${result.findings.length === 0
                 ? html`<span class="muted">None</span>`
                 : html`<ul class="compact">
-                    ${result.findings.map((finding) => html`<li><span class="mono">${finding.type}</span> ${formatUtc(finding.dueAt)}</li>`)}
+                    ${result.findings.map((finding) => html`<li><span class="mono">${finding.type}</span> <span class="nowrap">${formatUtc(finding.dueAt)}</span></li>`)}
                   </ul>`}
             </td>
-            <td data-testid="red-move-detected">${result.detectedAt ? formatUtc(result.detectedAt) : html`<span class="muted">Not yet</span>`}</td>
-            <td data-testid="red-move-contained">${result.containedAt ? formatUtc(result.containedAt) : html`<span class="muted">Not yet</span>`}</td>
+            <td class="nowrap" data-testid="red-move-detected">${result.detectedAt ? formatUtc(result.detectedAt) : html`<span class="muted">Not yet</span>`}</td>
+            <td class="nowrap" data-testid="red-move-contained">${result.containedAt ? formatUtc(result.containedAt) : html`<span class="muted">Not yet</span>`}</td>
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   private decide(moveId: string, approve: boolean): void {

@@ -42,7 +42,6 @@ export class TechniqueCatalog extends LitElement {
         font-family: var(--font-mono);
         font-size: 0.85em;
         color: var(--color-muted);
-        margin-right: 6px;
       }
     `,
   ];
@@ -67,7 +66,7 @@ export class TechniqueCatalog extends LitElement {
                 aria-pressed=${technique.id === this.selectedId ? 'true' : 'false'}
                 @click=${() => this.select(technique.id)}
               >
-                <span class="mitre">${technique.mitre.id}</span>${technique.name}
+                <span class="mitre">${technique.mitre.id}</span> ${technique.name}
               </button>
             </li>`,
           )}
