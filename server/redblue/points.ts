@@ -11,7 +11,7 @@ export const RedBluePoints = {
   breakLegitimate: -25,
   /** The red cell's move stayed off a team's timeline for `undetectedAfterMs` of exercise time. */
   undetected: 20,
-  /** The red cell's move reached data (an exfiltration move with a call that succeeded). */
+  /** The red cell's move reached data: an exfiltration move read an object, shared a snapshot or opened a bucket. */
   dataReached: 15,
 } as const;
 

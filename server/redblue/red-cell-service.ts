@@ -154,7 +154,7 @@ export class RedCellService {
         const outcomes = applyMove(copies, picked);
         picked.results = [...outcomes].map(([teamId, calls]) => {
           const copy = copies.teams.get(teamId)!;
-          const reached = technique.tactic === 'exfiltration' && calls.some((outcome) => outcome.ok);
+          const reached = technique.tactic === 'exfiltration' && calls.some((outcome) => outcome.ok && DataReachingActions.has(outcome.call.action));
           return {
             teamId,
             calls: calls.map((outcome) => ({ action: outcome.call.action, errorCode: outcome.errorCode, eventId: outcome.record?.eventID ?? null })),
@@ -185,6 +185,9 @@ export class RedCellService {
     }
   }
 }
+
+/** Calls that read data or open it to outsiders; a listing alone reaches no data. */
+const DataReachingActions: ReadonlySet<string> = new Set(['GetObject', 'PutBucketPolicy', 'DeletePublicAccessBlock', 'ModifySnapshotAttribute']);
 
 function recordCounts(copies: ExerciseCopies): Map<string, number> {
   return new Map([...copies.teams].map(([teamId, copy]) => [teamId, copy.records.length]));
