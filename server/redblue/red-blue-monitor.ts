@@ -1,4 +1,5 @@
 import type { Finding } from '../../shared/model.js';
+import { appendAudit } from '../exercise/audit.js';
 import { elapsedMs } from '../exercise/clock.js';
 import type { ExerciseContext } from '../exercise/context.js';
 import type { ExerciseService, LiveActivity } from '../exercise/exercise-service.js';
@@ -103,6 +104,7 @@ export class RedBlueMonitor implements LiveActivity {
       const record = draft.exercises.find((candidate) => candidate.id === exerciseId);
       if (!record) return { red: false, blue: false };
       const marks = scoreMoves(draft.redMoves, record, refs, now);
+      if (marks.length > 0) appendAudit(draft, record, now, null, 'red:score', { marks });
       for (const mark of marks) {
         if (mark.kind === 'detected') {
           draft.scoreAdjustments.push({ id: newId(), exerciseId, teamId: mark.teamId, points: RedBluePoints.detect, reason: `Detection: a red move (${mark.techniqueId}) is on the timeline.`, by: 'Red against blue', at: now });

@@ -1,9 +1,13 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { TimelineArrayName } from '../../shared/collab.js';
 import type { ExerciseState, ExerciseSummary, QueryResult, ScoreboardEntry } from '../../shared/model.js';
-import type { InviteResult } from '../../shared/orchestration.js';
+import type { AuditPage, InviteResult } from '../../shared/orchestration.js';
 import type { RedMoveView, RedState } from '../../shared/red-blue.js';
+import { partitionFileName } from '../../server/store/partitions.js';
+import type { StoreData } from '../../server/store/records.js';
 import { FacilitatorToken, ManualClock, ok, request, TestServer, type ClientSocket } from '../support/harness.js';
 
 /** Waits for the monitor, which checks every two seconds of real time. */
@@ -33,12 +37,14 @@ describe('red against blue scoring', () => {
   let alphaToken: string;
   let exercise: ExerciseSummary;
   let move: RedMoveView;
+  let redToken: string;
 
   beforeAll(async () => {
     server = await TestServer.start(undefined, { now: clock.now });
     facilitator = await server.connect(FacilitatorToken);
     exercise = await ok(request<ExerciseSummary>(facilitator, 'exercise:create', { scenarioId: 'apexcorp-prod', name: 'Scoring', teams: ['Alpha', 'Bravo'] }));
-    red = await server.connect((await ok(request<InviteResult>(facilitator, 'invite:create', { exerciseId: exercise.id, role: 'red', label: 'Red' }))).token);
+    redToken = (await ok(request<InviteResult>(facilitator, 'invite:create', { exerciseId: exercise.id, role: 'red', label: 'Red' }))).token;
+    red = await server.connect(redToken);
     alphaToken = (await server.join(exercise.joinCode, 'Ana', exercise.teams[0]!.id)).playerToken;
     alpha = await server.connect(alphaToken);
     await ok(request(facilitator, 'exercise:start', { exerciseId: exercise.id }));
@@ -91,5 +97,22 @@ describe('red against blue scoring', () => {
     const state = await until(() => ok(request<RedState>(red, 'red:state')), (value) => value.score > 0);
     // Bravo missed it; Alpha had put it on its timeline.
     expect(state.score).toBe(20);
+    // The points are on disk at once, not only with the exercise's next change.
+    const saved = async () => {
+      const text = await readFile(path.join(server.dataDir, 'store', partitionFileName(exercise.id)), 'utf8');
+      return (JSON.parse(text) as StoreData).redMoves.flatMap((record) => record.results).reduce((sum, result) => sum + result.redPoints, 0);
+    };
+    await until(saved, (points) => points === 20);
+    // The facilitator's audit log says why the red cell scored.
+    const audit = await ok(request<AuditPage>(facilitator, 'audit:list', { exerciseId: exercise.id, limit: 500 }));
+    expect(audit.entries.map((entry) => entry.action)).toContain('red:score');
+  });
+
+  it('keeps detections and red points across a restart', async () => {
+    await server.stop({ keepData: true });
+    server = await TestServer.start(server.dataDir, { now: clock.now });
+    const state = await ok(request<RedState>(await server.connect(redToken), 'red:state'));
+    expect(state.score).toBe(20);
+    expect(state.moves[0]!.results.find((result) => result.teamId === exercise.teams[0]!.id)!.detectedAt).not.toBeNull();
   });
 });
