@@ -21,12 +21,14 @@ export interface AccountCopy {
   findings: PendingFinding[];
   /** Outcomes of each red move in this copy, by move id, for the containment checks. */
   moves: Map<string, CallOutcome[]>;
+  /** Findings each move raised or updated in this copy, by move id. */
+  raised: Map<string, Finding[]>;
   /** Access keys the team created with its own commands. */
   responderKeys: Set<string>;
 }
 
 export function newCopy(basis: ScenarioBasis): AccountCopy {
-  return { state: structuredClone(basis.seed), phaseApplied: -1, records: [], findings: [], moves: new Map(), responderKeys: new Set() };
+  return { state: structuredClone(basis.seed), phaseApplied: -1, records: [], findings: [], moves: new Map(), raised: new Map(), responderKeys: new Set() };
 }
 
 /** Replay the scripted story into the copy up to the end of phase `phaseIndex`. */

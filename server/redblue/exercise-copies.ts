@@ -6,6 +6,7 @@ import type { QueryEngine } from '../query/query-engine.js';
 import type { Scenario } from '../scenario/load.js';
 import type { ContainmentRecord, ExerciseRecord, RedMoveRecord, StoreData } from '../store/records.js';
 import { catchUp, newCopy, type AccountCopy } from './account-copy.js';
+import { dropFindingsOfStoppedInstances } from './pending-findings.js';
 import { responderContext } from './responder.js';
 import { parseStoredMove, runMove, type AttackerDefaults } from './run-move.js';
 import { loadScenarioBasis, type ScenarioBasis } from './scenario-basis.js';
@@ -25,9 +26,10 @@ export function liveScope(exerciseId: string, teamId: string): string {
   return `${exerciseId}:${teamId}`;
 }
 
-/** Scenario time of the exercise now; null before the start. */
+/** Scenario time of the exercise now, to the second as CloudTrail records it; null before the start. */
 export function exerciseScenarioTime(exercise: ExerciseRecord, scenario: Scenario, elapsed: number): string | null {
-  return scenarioTime(exercise, scenario.manifest.phases, elapsed);
+  const time = scenarioTime(exercise, scenario.manifest.phases, elapsed);
+  return time === null ? null : time.replace(/\.\d+Z$/, 'Z');
 }
 
 /**
@@ -150,6 +152,7 @@ export function applyCommand(copies: ExerciseCopies, command: ContainmentRecord)
   if (!copy) return null;
   const outcome = executeCall(copy.state, command.call as ApiCall, responderContext(command.teamId, command.displayName, command.scenarioTime, command.id));
   if (outcome.record) copy.records.push(outcome.record);
+  if (outcome.ok) dropFindingsOfStoppedInstances(copy, command.scenarioTime);
   rememberResponderKey(copy, outcome);
   return outcome;
 }

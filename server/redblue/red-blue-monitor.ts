@@ -69,9 +69,12 @@ export class RedBlueMonitor implements LiveActivity {
   /** Check every exercise with applied moves or commands once. */
   async check(): Promise<void> {
     const data = this.ctx.store.read();
-    // NOTE: ended exercises are left out to bound memory, so after a restart their teams' findings
-    // lists no longer show the findings raised during play; the reports keep them.
-    const active = data.exercises.filter((exercise) => (exercise.liveSeq ?? 0) > 0 && (exercise.status === 'running' || exercise.status === 'paused'));
+    // NOTE: ended exercises are left out once their last moves have scored, to bound memory, so
+    // after a restart their teams' findings lists no longer show the findings raised during play.
+    // The reports keep them.
+    const active = data.exercises.filter(
+      (exercise) => (exercise.liveSeq ?? 0) > 0 && (exercise.status === 'running' || exercise.status === 'paused' || (exercise.status === 'ended' && hasUnscoredMoves(data, exercise.id))),
+    );
     for (const exercise of active) await this.checkExercise(exercise.id);
   }
 
@@ -94,7 +97,7 @@ export class RedBlueMonitor implements LiveActivity {
       this.announced.set(key, due.length);
     }
     if (newFindings) this.ctx.notifications.exerciseChanged(exerciseId);
-    if (first.status !== 'running') return;
+    if (first.status === 'paused') return;
 
     const refs = new Map<string, Set<string>>();
     for (const teamId of copies.teams.keys()) refs.set(teamId, await this.timelineRefs(teamId));
@@ -117,6 +120,11 @@ export class RedBlueMonitor implements LiveActivity {
   }
 }
 
+/** True while an ended exercise has moves that no team detected and that have not scored yet. */
+function hasUnscoredMoves(data: Readonly<StoreData>, exerciseId: string): boolean {
+  return data.redMoves.some((move) => move.exerciseId === exerciseId && move.status === 'applied' && move.results.some((result) => result.detectedAt === null && !result.undetectedScored));
+}
+
 interface Mark {
   kind: 'detected' | 'undetected';
   teamId: string;
@@ -129,20 +137,23 @@ interface Mark {
  */
 function scoreMoves(moves: StoreData['redMoves'], exercise: ExerciseRecord, refs: Map<string, Set<string>>, now: number): Mark[] {
   const marks: Mark[] = [];
-  if (exercise.status !== 'running') return marks;
+  if (exercise.status === 'ready' || exercise.status === 'paused') return marks;
+  // When the exercise ends, every move still undetected scores: the teams had until the end.
+  const ended = exercise.status === 'ended';
   const elapsed = elapsedMs(exercise, now);
   for (const move of moves) {
     if (move.exerciseId !== exercise.id || move.status !== 'applied') continue;
     for (const result of move.results) {
       const seen = refs.get(result.teamId);
-      if (result.detectedAt === null && seen) {
+      if (result.detectedAt === null && seen && !ended) {
         const ids = [...result.calls.map((call) => call.eventId), ...result.findings.map((finding) => finding.id)];
         if (ids.some((id) => id !== null && seen.has(id))) {
           result.detectedAt = now;
           marks.push({ kind: 'detected', teamId: result.teamId, techniqueId: move.techniqueId });
         }
       }
-      if (result.detectedAt === null && !result.undetectedScored && move.appliedElapsedMs !== null && elapsed - move.appliedElapsedMs >= UndetectedAfterMs) {
+      const longEnough = ended || (move.appliedElapsedMs !== null && elapsed - move.appliedElapsedMs >= UndetectedAfterMs);
+      if (result.detectedAt === null && !result.undetectedScored && longEnough) {
         result.undetectedScored = true;
         result.redPoints += RedBluePoints.undetected;
         marks.push({ kind: 'undetected', teamId: result.teamId, techniqueId: move.techniqueId });

@@ -158,7 +158,7 @@ export class RedCellService {
           return {
             teamId,
             calls: calls.map((outcome) => ({ action: outcome.call.action, errorCode: outcome.errorCode, eventId: outcome.record?.eventID ?? null })),
-            findings: copy.findings.filter((pending) => pending.moveId === picked.id).map((pending) => ({ id: pending.finding.Id, type: pending.finding.Type, dueAt: pending.dueAt })),
+            findings: (copy.raised.get(picked.id) ?? []).map((finding) => ({ id: finding.Id, type: finding.Type, dueAt: dueAtOf(copy, finding) })),
             detectedAt: null,
             containedAt: null,
             redPoints: reached ? RedBluePoints.dataReached : 0,
@@ -188,6 +188,10 @@ export class RedCellService {
 
 /** Calls that read data or open it to outsiders; a listing alone reaches no data. */
 const DataReachingActions: ReadonlySet<string> = new Set(['GetObject', 'PutBucketPolicy', 'DeletePublicAccessBlock', 'ModifySnapshotAttribute']);
+
+function dueAtOf(copy: ExerciseCopies['reference'], finding: { Id: string }): string {
+  return copy.findings.find((pending) => pending.finding.Id === finding.Id)?.dueAt ?? '';
+}
 
 function recordCounts(copies: ExerciseCopies): Map<string, number> {
   return new Map([...copies.teams].map(([teamId, copy]) => [teamId, copy.records.length]));

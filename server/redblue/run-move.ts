@@ -2,6 +2,7 @@ import { executeCall, type CallOutcome } from '../account/index.js';
 import { detectFindingsInAccount, moveCallContext, parseMoveParams, planMove, techniqueById, type MoveParams, type Technique } from '../redcell/index.js';
 import type { RedMoveRecord } from '../store/records.js';
 import type { AccountCopy } from './account-copy.js';
+import { addFinding, dropFindingsOfStoppedInstances } from './pending-findings.js';
 
 /** The attacker's address and user agent, used where a move leaves them empty. */
 export interface AttackerDefaults {
@@ -35,6 +36,7 @@ export function runMove(copy: AccountCopy, move: ParsedMove, moveId: string, sco
     const context = { ...moveCallContext(move.params, attacker, at, `${moveId}/${scope}/${index}`), resourceSeed: `${moveId}/${index}` };
     const outcome = executeCall(copy.state, call, context);
     if (outcome.record) copy.records.push(outcome.record);
+    if (outcome.ok) dropFindingsOfStoppedInstances(copy, at);
     return outcome;
   });
   copy.moves.set(moveId, outcomes);
@@ -52,6 +54,7 @@ export function runMove(copy: AccountCopy, move: ParsedMove, moveId: string, sco
       ...(torAddresses && torAddresses.length > 0 ? { knownTorIps: torAddresses } : {}),
     },
   });
-  for (const due of found) copy.findings.push({ moveId, finding: due.finding, dueAt: due.dueAt });
+  const raised = found.map((due) => addFinding(copy, moveId, due.finding, due.dueAt));
+  copy.raised.set(moveId, raised);
   return outcomes;
 }

@@ -37,7 +37,7 @@ export function breaksLegitimateActivity(stateBefore: AccountState, stateAfter: 
 
     const userGone = stateBefore.users[key.userName] !== undefined && stateAfter.users[key.userName] === undefined;
     const what = userGone ? `deleting user ${key.userName} removes its access key ${accessKeyId}` : `access key ${accessKeyId} of ${key.userName} no longer works`;
-    return `Legitimate work uses this key: ${what}, and ${key.userName} has no new active key. Create a replacement key and hand it over before revoking the old one.`;
+    return `Legitimate work uses this key: ${what}, and ${key.userName} has no new active key. Create a replacement key and hand it over before revoking the old one; a user holds at most two keys, so delete a key you do not trust first if create-access-key fails with LimitExceeded.`;
   }
   return null;
 }

@@ -35,9 +35,11 @@ describe('red against blue scoring', () => {
   let red: ClientSocket;
   let alpha: ClientSocket;
   let alphaToken: string;
+  let bravo: ClientSocket;
   let exercise: ExerciseSummary;
   let move: RedMoveView;
   let redToken: string;
+  let finalScore = 0;
 
   beforeAll(async () => {
     server = await TestServer.start(undefined, { now: clock.now });
@@ -47,6 +49,7 @@ describe('red against blue scoring', () => {
     red = await server.connect(redToken);
     alphaToken = (await server.join(exercise.joinCode, 'Ana', exercise.teams[0]!.id)).playerToken;
     alpha = await server.connect(alphaToken);
+    bravo = await server.connect((await server.join(exercise.joinCode, 'Ben', exercise.teams[1]!.id)).playerToken);
     await ok(request(facilitator, 'exercise:start', { exerciseId: exercise.id }));
     move = await ok(request<RedMoveView>(red, 'red:move', { techniqueId: 'create-backdoor-user', params: { accessKey: 'AKIABZPUZDIKLNSTKRFZ', newUserName: 'svc-metrics' } }));
   }, 60_000);
@@ -108,11 +111,54 @@ describe('red against blue scoring', () => {
     expect(audit.entries.map((entry) => entry.action)).toContain('red:score');
   });
 
+  it('updates one finding per key instead of repeating it', async () => {
+    const again = await ok(request<RedMoveView>(red, 'red:move', { techniqueId: 'whoami', params: { accessKey: 'AKIABZPUZDIKLNSTKRFZ' } }));
+    const tor = (view: RedMoveView) => view.results.find((result) => result.teamId === exercise.teams[0]!.id)!.findings.find((finding) => finding.type === 'UnauthorizedAccess:IAMUser/TorIPCaller');
+    expect(tor(again)?.id).toBe(tor(move)!.id);
+    const findings = (await ok(request<ExerciseState>(alpha, 'exercise:get'))).findings.filter((finding) => finding.Id === tor(move)!.id);
+    expect(findings).toHaveLength(1);
+    expect((findings[0]!.Service as { Count: number }).Count).toBeGreaterThanOrEqual(2);
+  });
+
+  it('raises no miner finding for instances stopped before their first query', async () => {
+    const miners = await ok(request<RedMoveView>(red, 'red:move', { techniqueId: 'launch-gpu-miners', params: { accessKey: 'AKIABZPUZDIKLNSTKRFZ', region: 'us-east-1', count: '2' } }));
+    const launched = miners.results.find((result) => result.teamId === exercise.teams[0]!.id)!;
+    expect(launched.calls).toEqual([expect.objectContaining({ action: 'RunInstances', errorCode: null })]);
+    expect(launched.findings.some((finding) => finding.type.startsWith('CryptoCurrency:EC2/'))).toBe(true);
+
+    const described = await ok(request<{ ok: boolean; output: string }>(alpha, 'containment:run', { command: 'aws ec2 describe-instances --region us-east-1' }));
+    const ids = (JSON.parse(described.output) as { Reservations: { Instances: { InstanceId: string; InstanceType: string }[] }[] }).Reservations.flatMap((reservation) => reservation.Instances)
+      .filter((instance) => instance.InstanceType === 'g4dn.xlarge')
+      .map((instance) => instance.InstanceId);
+    expect(ids).toHaveLength(2);
+    const terminated = await ok(request<{ ok: boolean; points: number }>(alpha, 'containment:run', { command: `aws ec2 terminate-instances --region us-east-1 --instance-ids ${ids.join(' ')}` }));
+    expect(terminated.ok).toBe(true);
+    expect(terminated.points).toBe(40);
+
+    const due = Math.max(...launched.findings.map((finding) => Date.parse(finding.dueAt)));
+    clock.advance(due - Date.parse(miners.scenarioTime!) + 1_000);
+    const mining = async (socket: ClientSocket) => (await ok(request<ExerciseState>(socket, 'exercise:get'))).findings.filter((finding) => finding.Type.startsWith('CryptoCurrency:EC2/'));
+    await until(() => mining(bravo), (list) => list.length === 2);
+    expect(await mining(alpha)).toEqual([]);
+  });
+
+  it('pays the red cell for every move still undetected at the end', async () => {
+    await ok(request<RedMoveView>(red, 'red:move', { techniqueId: 'whoami', params: { accessKey: 'AKIABZPUZDIKLNSTKRFZ' } }));
+    const before = (await ok(request<RedState>(red, 'red:state'))).score;
+    await ok(request(facilitator, 'exercise:end', { exerciseId: exercise.id }));
+    // Neither team put the last move on its timeline before the end: 20 points per team.
+    const after = await until(() => ok(request<RedState>(red, 'red:state')), (value) => value.score > before);
+    expect(after.score).toBe(before + 40);
+    finalScore = after.score;
+  });
+
   it('keeps detections and red points across a restart', async () => {
     await server.stop({ keepData: true });
     server = await TestServer.start(server.dataDir, { now: clock.now });
+    const before = finalScore;
     const state = await ok(request<RedState>(await server.connect(redToken), 'red:state'));
-    expect(state.score).toBe(20);
-    expect(state.moves[0]!.results.find((result) => result.teamId === exercise.teams[0]!.id)!.detectedAt).not.toBeNull();
+    expect(state.score).toBe(before);
+    const first = state.moves.find((view) => view.id === move.id)!;
+    expect(first.results.find((result) => result.teamId === exercise.teams[0]!.id)!.detectedAt).not.toBeNull();
   });
 });

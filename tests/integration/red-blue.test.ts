@@ -148,6 +148,15 @@ describe('red against blue', () => {
     if (!refused.ok) expect(refused.error.message).toMatch(/paused/);
   });
 
+  it('gives no containment points for a discovery move', async () => {
+    await ok(request(facilitator, 'red:control', { exerciseId: exercise.id, paused: false, mode: 'auto' }));
+    await ok(request<RedMoveView>(red, 'red:move', { techniqueId: 'enumerate-iam-users', params: { accessKey: stolenKey }, teamId: exercise.teams[0]!.id }));
+    const revoke = await run(alpha, `aws iam update-access-key --user-name dev-deploy --access-key-id ${stolenKey} --status Inactive`);
+    expect(revoke.ok).toBe(true);
+    expect(revoke.points).toBe(-25);
+    expect(revoke.reason).not.toMatch(/Contained/);
+  });
+
   it('keeps every copy across a restart', async () => {
     const before = await run(alpha, 'aws iam list-access-keys --user-name svc-sync');
     await server.stop({ keepData: true });
