@@ -7,6 +7,7 @@ import { findExercise, type ExerciseContext } from '../exercise/context.js';
 import { AppError } from '../exercise/errors.js';
 import { newId } from '../exercise/ids.js';
 import type { FacilitatorPrincipal, Principal, RedPrincipal } from '../exercise/principal.js';
+import type { AppLogger } from '../logger.js';
 import type { QueryEngine } from '../query/query-engine.js';
 import { parseMoveParams, techniqueById, techniqueViews, type Technique } from '../redcell/index.js';
 import type { ExerciseRecord, RedMoveRecord, StoreData } from '../store/records.js';
@@ -37,6 +38,11 @@ export class RedCellService {
       control: redControlOf(exercise),
       teams: data.teams.filter((team) => team.exerciseId === exercise.id).map((team) => ({ id: team.id, name: team.name })),
     };
+  }
+
+  /** Build the exercise's account copies in the background, so the first catalog comes fast. */
+  warm(exerciseId: string, logger: AppLogger): void {
+    this.copies.get(exerciseId).catch((error: unknown) => logger.warn({ err: error, exerciseId }, 'building the account copies failed'));
   }
 
   state(exerciseId: string): RedState {

@@ -13,6 +13,10 @@ import type { AppSocket } from '../types.js';
 export function registerRedBlueHandlers(socket: AppSocket, deps: RealtimeDependencies, logger: AppLogger): void {
   const { redCell, containment } = deps;
 
+  // The account copies take a few seconds to build the first time; start while the console loads.
+  const principal = socket.data.principal;
+  if (principal.role === 'red') redCell.warm(principal.exerciseId, logger);
+
   handle(socket, logger, 'red:catalog', { role: 'red', run: (_payload, principal) => redCell.catalog(principal) });
   handle(socket, logger, 'red:state', { role: 'red', run: (_payload, principal) => redCell.state(principal.exerciseId) });
   handle(socket, logger, 'red:move', { role: 'red', schema: RedMovePayload, run: (payload, principal) => redCell.move(principal, payload) });
