@@ -28,6 +28,8 @@ export function addFinding(copy: AccountCopy, moveId: string, finding: Finding, 
     copy.findings.push({ moveId, finding, dueAt });
     return finding;
   }
+  // NOTE: Athena's guardduty_findings keeps the first version of a finding it was given, so its
+  // count there can lag behind the findings list after an update.
   const service = existing.finding.Service as Service | undefined;
   const update = finding.Service as Service | undefined;
   if (service) {
