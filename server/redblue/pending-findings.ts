@@ -9,7 +9,7 @@ type Resource = {
 };
 type Service = { Count?: number; EventLastSeen?: string };
 
-/** What GuardDuty aggregates findings by: the type and the resource they are about. */
+/** Build the key GuardDuty aggregates findings by: the region, the type and the resource they are about. */
 function aggregationKey(finding: Finding): string {
   const resource = (finding.Resource ?? {}) as Resource;
   const subject = resource.InstanceDetails?.InstanceId ?? resource.S3BucketDetails?.[0]?.Name ?? resource.AccessKeyDetails?.AccessKeyId ?? '';
@@ -43,7 +43,7 @@ export function addFinding(copy: AccountCopy, moveId: string, finding: Finding, 
 
 /**
  * Drop the findings still to come about instances that no longer run: a miner stopped or
- * terminated before its first DNS query makes none, so GuardDuty never sees it. Findings that
+ * terminated before its first DNS query makes none, so GuardDuty has nothing to report. Findings that
  * have reached the team by scenario time `at` stay.
  */
 export function dropFindingsOfStoppedInstances(copy: AccountCopy, at: string): void {
