@@ -10,7 +10,7 @@ import type { AppSocket } from '../types.js';
  * Requests that a person makes on purpose. Reads that the app sends by itself, such as
  * `exercise:get` after every score change, would make every idle player look busy.
  */
-const DeliberateRequests: ReadonlySet<string> = new Set(['query:run', 'query:cancel', 'cloudtrail:get', 'objective:submit', 'hint:open', 'inject:answer']);
+const DeliberateRequests: ReadonlySet<string> = new Set(['query:run', 'query:cancel', 'cloudtrail:get', 'objective:submit', 'hint:open', 'inject:answer', 'containment:run']);
 
 /**
  * Register the facilitator's progress requests, and track a participant socket's presence and
