@@ -64,19 +64,28 @@ export class RedConsole extends LitElement {
         align-items: start;
         margin-bottom: 16px;
       }
+      /* One track that may shrink below its content, so a wide results table scrolls in its own box. */
       .work {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 16px;
         min-width: 0;
       }
       /* Out of sight until a keyboard user reaches it with the first Tab. */
       .skip-link {
         position: absolute;
-        left: -10000px;
+        left: 16px;
         top: 8px;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
       }
       .skip-link:focus {
-        left: 16px;
+        width: auto;
+        height: auto;
+        clip-path: none;
         z-index: 10;
         padding: 6px 12px;
         background: var(--color-surface);

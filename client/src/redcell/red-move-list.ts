@@ -74,8 +74,11 @@ export class RedMoveList extends LitElement {
       .nowrap {
         white-space: nowrap;
       }
+      /* The clock goes on a line of its own, so the headers stay narrow. */
       .clock {
+        display: block;
         font-size: 0.85em;
+        font-weight: normal;
       }
       .findings-note {
         margin: 4px 0 0;
