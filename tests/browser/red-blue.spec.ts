@@ -149,7 +149,7 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       await expect(pending).toHaveCount(1);
       await expect(pending.getByTestId('red-move-technique')).toHaveText('T1136.003 Create a backdoor IAM user');
 
-      // The top of the console says that a move waits, since the Red cell section is far down the page.
+      // The top of the console shows that a move waits, because the Red cell section is far down the page.
       await facilitator.evaluate(() => window.scrollTo(0, 0));
       const notice = facilitator.getByTestId('red-approval-notice');
       await expect(notice).toHaveAttribute('role', 'status');

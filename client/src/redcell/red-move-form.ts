@@ -176,7 +176,7 @@ export class RedMoveForm extends LitElement {
     const result = await request(this.socket, 'red:move', payload);
     this.busy = false;
     // The red cell may have opened another technique while the move was on its way, and the
-    // answer must not show on that technique's form.
+    // response must not show on that technique's form.
     const stillOpen = this.technique?.id === techniqueId;
 
     if (!result.ok) {
