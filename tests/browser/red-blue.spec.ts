@@ -73,6 +73,9 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
 
       await redSection.getByTestId('red-mode-approve').check();
       await expect(redSection.getByTestId('red-mode-approve')).toBeChecked();
+      // The live region for waiting moves is in the page before any move, so its first count is announced.
+      await expect(facilitator.getByTestId('red-approval-notice')).toHaveAttribute('role', 'status');
+      await expect(facilitator.getByTestId('red-approval-notice')).toHaveText('');
 
       await facilitator.getByTestId('invite-label').fill('Red team lead');
       await facilitator.getByTestId('invite-red').click();

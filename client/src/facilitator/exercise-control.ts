@@ -46,9 +46,6 @@ export class ExerciseControl extends LitElement {
         border-radius: var(--radius);
         font-weight: 600;
       }
-      .approval-notice:empty {
-        display: none;
-      }
       .approval-notice button {
         margin-left: 8px;
       }
@@ -108,7 +105,7 @@ export class ExerciseControl extends LitElement {
           <h2 data-testid="exercise-title">${exercise.name}</h2>
           <span class="status" data-testid="exercise-status">${exercise.status}</span>
         </div>
-        <div class="approval-notice" role="status" data-testid="red-approval-notice">${this.renderApprovalNotice()}</div>
+        <div role="status" data-testid="red-approval-notice">${this.renderApprovalNotice()}</div>
         <join-link-panel .joinCode=${exercise.joinCode}></join-link-panel>
       </section>
 
@@ -202,8 +199,8 @@ export class ExerciseControl extends LitElement {
 
   /**
    * Renders the count of red cell moves waiting for approval, with a button to the Red cell
-   * section further down. The live region around it stays in the page, so screen readers
-   * announce the count when a move arrives.
+   * section further down. The live region around it stays in the page while empty, so screen
+   * readers announce the count when a move arrives.
    */
   private renderApprovalNotice() {
     const count = this.pendingRedMoves;
@@ -211,9 +208,10 @@ export class ExerciseControl extends LitElement {
       return null;
     }
     const text = count === 1 ? '1 red cell move waits for your approval.' : `${count} red cell moves wait for your approval.`;
-    return html`<span data-testid="red-approval-count">${text}</span><button type="button" data-testid="red-approval-open" @click=${this.showRedCell}>
-        Go to the Red cell section
-      </button>`;
+    return html`<p class="approval-notice">
+      <span data-testid="red-approval-count">${text}</span>
+      <button type="button" data-testid="red-approval-open" @click=${this.showRedCell}>Go to the Red cell section</button>
+    </p>`;
   }
 
   /** Scrolls to the Red cell section and focuses its heading, so the next Tab reaches its controls. */
