@@ -32,6 +32,9 @@ async function runCommand(page: Page, command: string): Promise<Locator> {
   return entry;
 }
 
+/** Matches a time shown without milliseconds, such as `2026-05-08 02:20:05`. */
+const shownTime = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d`;
+
 /** Reads the access key ids and statuses from the JSON that `aws iam list-access-keys` prints. */
 async function readAccessKeys(entry: Locator): Promise<{ AccessKeyId: string; Status: string }[]> {
   const output = (await entry.getByTestId('containment-output').textContent()) ?? '';
@@ -57,8 +60,22 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
 
     await test.step('facilitator invites the red cell in approve mode', async () => {
       await expect(redSection.getByTestId('red-all-moves').getByTestId('red-moves-empty')).toHaveText('No moves yet. Invite a red cell under Invitations to start.');
+      // The team size field shows its whole placeholder beside the spin buttons of the number input.
+      const sizeField = await facilitator.getByTestId('team-size-max').evaluate((input: HTMLInputElement) => {
+        const style = getComputedStyle(input);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = style.font;
+        const contentWidth = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return { placeholder: input.placeholder, textWidth: context.measureText(input.placeholder).width, contentWidth };
+      });
+      expect(sizeField.placeholder).toBe('no limit');
+      expect(sizeField.textWidth, 'placeholder width beside about 16 px of spin buttons').toBeLessThanOrEqual(sizeField.contentWidth - 16);
+
       await redSection.getByTestId('red-mode-approve').check();
       await expect(redSection.getByTestId('red-mode-approve')).toBeChecked();
+      // The live region for waiting moves is in the page before any move, so its first count is announced.
+      await expect(facilitator.getByTestId('red-approval-notice')).toHaveAttribute('role', 'status');
+      await expect(facilitator.getByTestId('red-approval-notice')).toHaveText('');
 
       await facilitator.getByTestId('invite-label').fill('Red team lead');
       await facilitator.getByTestId('invite-red').click();
@@ -74,6 +91,12 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
     });
 
     await test.step('red cell sends a backdoor user move', async () => {
+      // The first Tab reaches the skip link, which is out of sight until then.
+      await red.keyboard.press('Tab');
+      await expect(red.getByTestId('skip-to-move-form')).toBeFocused();
+      await expect(red.getByTestId('skip-to-move-form')).toHaveText('Skip to the move form');
+      await expect(red.getByTestId('skip-to-move-form')).toBeInViewport();
+
       // The persistence technique that creates an IAM user with a key (ATT&CK T1136.003).
       const persistence = red.getByTestId('tactic-group').filter({ has: red.getByRole('heading', { name: 'Persistence' }) });
       await persistence.getByRole('button', { name: /T1136\.003 Create a backdoor IAM user/ }).click();
@@ -82,6 +105,11 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       await expect(red.getByTestId('technique-calls')).toContainText('iam:CreateAccessKey');
 
       const form = red.getByTestId('red-move-form');
+      // Picking a technique moves the focus to its name, so the next Tab reaches the form, not the rest of the catalog.
+      await expect(red.getByTestId('technique-name')).toBeFocused();
+      await red.keyboard.press('Tab');
+      await expect(form.getByTestId('move-param-accessKey')).toBeFocused();
+      await expect(form.getByTestId('move-submit')).toHaveText('Make move against: All teams');
       // Left empty, the calls come from the scenario's attacker address.
       await expect(form.getByTestId('move-param-sourceIpAddress')).toHaveAttribute('placeholder', `Default: ${attackerIp}`);
 
@@ -123,7 +151,22 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       const pending = redSection.getByTestId('red-pending').getByTestId('red-move');
       await expect(pending).toHaveCount(1);
       await expect(pending.getByTestId('red-move-technique')).toHaveText('T1136.003 Create a backdoor IAM user');
+
+      // The top of the console shows that a move waits, because the Red cell section is far down the page.
+      await facilitator.evaluate(() => window.scrollTo(0, 0));
+      const notice = facilitator.getByTestId('red-approval-notice');
+      await expect(notice).toHaveAttribute('role', 'status');
+      await expect(notice.getByTestId('red-approval-count')).toHaveText('1 red cell move waits for your approval.');
+      await expect(notice).toBeInViewport();
+      await expect(redSection).not.toBeInViewport();
+      await notice.getByTestId('red-approval-open').click();
+      await expect(redSection.getByRole('heading', { name: 'Red cell', exact: true })).toBeFocused();
+      await expect(redSection.getByRole('heading', { name: 'Red cell', exact: true })).toBeInViewport();
+
+      // Both clocks are named in the facilitator's table too.
+      await expect(pending.getByTestId('red-move-times')).toHaveText(new RegExp(`^\\s*Requested ${shownTime} UTC \\(wall clock\\)\\s*$`));
       await pending.getByTestId('red-move-approve').click();
+      await expect(notice.getByTestId('red-approval-count')).toHaveCount(0);
 
       await expect(redSection.getByTestId('red-decision-status')).toHaveText('Approved T1136.003 Create a backdoor IAM user. Applied to 2 teams: 4 of 4 calls succeeded.');
       await expect(redSection.getByTestId('red-pending').getByTestId('red-moves-empty')).toHaveText('No moves waiting for approval.');
@@ -131,6 +174,13 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       await expect(applied.getByTestId('red-move-status')).toHaveText('Applied');
       const blueCalls = applied.getByTestId('red-move-team-result').filter({ hasText: 'Blue' }).getByTestId('red-move-call');
       await expect(blueCalls).toHaveText([/CreateUser\s+OK/, /CreateAccessKey\s+OK/]);
+      await expect(applied.getByTestId('red-move-results').locator('th')).toHaveText([
+        'Team',
+        'Calls',
+        'Findings, due at (scenario time, UTC)',
+        'Detected (wall clock, UTC)',
+        'Contained (wall clock, UTC)',
+      ]);
       await redSection.scrollIntoViewIfNeeded();
       await saveScreenshot(facilitator, testInfo, '21-facilitator-red-cell');
       await expectNoHorizontalOverflow(facilitator, 'red cell section of the facilitator console', redSection);
@@ -167,6 +217,18 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       await expect(alice.getByTestId('containment-entry')).toHaveCount(3);
       const relisted = await readAccessKeys(alice.getByTestId('containment-entry').last());
       expect(relisted).toEqual([expect.objectContaining({ AccessKeyId: backdoorKey, Status: 'Inactive' })]);
+
+      // At 1280x720 the tabs take one row, the transcript gets most of the height and scrolls, and the command line stays in view.
+      const firstTab = await alice.getByTestId('tab-brief').boundingBox();
+      const lastTab = await alice.getByTestId('tab-scoreboard').boundingBox();
+      expect(lastTab?.y, 'row of the last tab').toBe(firstTab?.y);
+      await alice.evaluate(() => window.scrollTo(0, 0));
+      await expect(input).toBeInViewport({ ratio: 1 });
+      const transcript = alice.getByTestId('containment-transcript');
+      const transcriptBox = await transcript.boundingBox();
+      expect(transcriptBox?.height, 'transcript height (px)').toBeGreaterThanOrEqual(300);
+      const scrolls = await transcript.evaluate((log) => log.scrollHeight > log.clientHeight && log.scrollTop > 0);
+      expect(scrolls, 'transcript scrolled to its newest command').toBe(true);
       await saveScreenshot(alice, testInfo, '22-containment-console');
       await expectNoSeriousA11yViolations(alice, 'containment console');
       await expectNoHorizontalOverflow(alice, 'containment console');
@@ -255,6 +317,31 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       await expect(rejected.getByTestId('red-move-results')).toHaveCount(0);
     });
 
+    await test.step('switching technique resets the form', async () => {
+      const form = red.getByTestId('red-move-form');
+      await red.getByRole('button', { name: 'T1562.001 Delete the GuardDuty detector' }).click();
+      // The account has one detector, so it is chosen already.
+      const detector = form.locator('select[data-kind=detector]');
+      await expect(detector).not.toHaveValue('');
+      await expect(detector.locator('option:checked')).not.toHaveText(/^Choose/);
+
+      await form.getByTestId('move-team').selectOption({ label: 'Blue' });
+      await expect(form.getByTestId('move-submit')).toHaveText('Make move against: Blue');
+      await form.getByTestId('move-submit').click();
+      await expect(form.getByTestId('move-error')).toHaveText('Check the fields marked above, then send the move again.');
+
+      await red.getByRole('button', { name: 'T1087.004 Check whose key it is' }).click();
+      await expect(form.getByTestId('move-error')).toHaveCount(0);
+      await expect(form.getByTestId('move-param-error')).toHaveCount(0);
+      await expect(form.getByTestId('move-team')).toHaveValue('');
+      await expect(form.getByTestId('move-submit')).toHaveText('Make move against: All teams');
+
+      // The skip link leads a keyboard user straight to the first field of the open technique.
+      await red.getByTestId('skip-to-move-form').focus();
+      await red.keyboard.press('Enter');
+      await expect(form.getByTestId('move-param-accessKey')).toBeFocused();
+    });
+
     await test.step('an exfiltration move scores at once', async () => {
       await redSection.getByTestId('red-mode-auto').check();
       await expect(red.getByTestId('red-mode')).toHaveText('Moves apply at once');
@@ -300,6 +387,11 @@ test('red cell move is approved and contained', async ({ browser }, testInfo) =>
       await expect(blue.getByTestId('red-move-detected')).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
       await expect(green.getByTestId('red-move-detected')).toHaveText('Not yet');
       await expect(green.getByTestId('red-move-contained')).toHaveText('Not yet');
+      // Each time names its clock: the request on the wall clock, the calls and the findings' due times on the scenario clock.
+      await expect(move.getByTestId('red-move-times')).toHaveText(new RegExp(`^\\s*Requested ${shownTime} UTC \\(wall clock\\) · calls made at ${shownTime} UTC \\(scenario time\\)\\s*$`));
+      await expect(move.getByTestId('red-findings-note')).toHaveText(
+        'A finding reaches the team\'s GuardDuty list when the scenario clock reaches its due time. Releasing the next phase moves the scenario clock forward, so every pending finding may arrive at once.',
+      );
       await saveScreenshot(red, testInfo, '23-red-console-contained');
       await expectNoHorizontalOverflow(red, 'red cell console with results');
       await expectNoSeriousA11yViolations(red, 'red cell console with results');

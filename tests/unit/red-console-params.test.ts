@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RedMoveView, RedTargets, TechniqueParamView, TechniqueView } from '../../shared/red-blue.js';
-import { collectParams, formOrder, paramNameOfField, paramOptions, paramPlaceholder } from '../../client/src/redcell/move-params.js';
+import { collectParams, formOrder, paramNameOfField, paramOptions, paramPlaceholder, preselectSingleChoices } from '../../client/src/redcell/move-params.js';
 import { describeOutcome, newestFirst, teamLabel, upsertMove } from '../../client/src/redcell/move-status.js';
 import { groupByTactic } from '../../client/src/redcell/tactics.js';
 
@@ -137,6 +137,29 @@ describe('red move params', () => {
       expect(collected.errors.count).toContain('"many"');
     }
     expect(collectParams(mining, { count: '4' })).toEqual({ ok: true, params: { count: '4' } });
+  });
+
+  it('preselects a single choice', () => {
+    const deleteDetector = technique('delete-detector', 'defense-evasion', [
+      param({ name: 'accessKey', kind: 'accessKey', required: true }),
+      param({ name: 'detectorId', kind: 'detector', required: true }),
+      param({ name: 'bucket', kind: 'bucket', required: true, defaultValue: 'apexcorp-logs' }),
+      param({ name: 'role', kind: 'role' }),
+      param({ name: 'newUserName', kind: 'user' }),
+      param({ name: 'note', kind: 'text' }),
+    ]);
+
+    const values = preselectSingleChoices(deleteDetector, targets, {});
+
+    // Two keys leave a choice, and a default or a typed field is left as it is.
+    expect(values).toEqual({ detectorId: 'd1', role: 'ci-deployer' });
+  });
+
+  it('keeps a value already chosen', () => {
+    const deleteDetector = technique('delete-detector', 'defense-evasion', [param({ name: 'detectorId', kind: 'detector', required: true })]);
+
+    expect(preselectSingleChoices(deleteDetector, targets, { detectorId: 'typed' })).toEqual({ detectorId: 'typed' });
+    expect(preselectSingleChoices(deleteDetector, { ...targets, detectors: [] }, {})).toEqual({});
   });
 
   it('maps server fields to params', () => {

@@ -37,6 +37,18 @@ export class ExerciseControl extends LitElement {
         gap: 16px;
         min-width: 0;
       }
+      .approval-notice {
+        margin: 8px 0 0;
+        padding: 8px 12px;
+        color: var(--color-medium);
+        background: var(--color-warning-bg);
+        border: 1px solid var(--color-medium);
+        border-radius: var(--radius);
+        font-weight: 600;
+      }
+      .approval-notice button {
+        margin-left: 8px;
+      }
       .status {
         display: inline-block;
         padding: 1px 8px;
@@ -62,12 +74,15 @@ export class ExerciseControl extends LitElement {
   /** The team open in the read-only viewer, if any. */
   @state() private viewed: TeamViewRequest | null = null;
   @state() private progress: ProgressUpdate | null = null;
+  /** Red cell moves waiting for the facilitator's approval, as the red cell panel counts them. */
+  @state() private pendingRedMoves = 0;
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     const previous = changed.get('exerciseState') as ExerciseState | null | undefined;
     if (changed.has('exerciseState') && previous?.exercise.id !== this.exerciseState?.exercise.id) {
       this.viewed = null;
       this.progress = null;
+      this.pendingRedMoves = 0;
     }
   }
 
@@ -90,6 +105,7 @@ export class ExerciseControl extends LitElement {
           <h2 data-testid="exercise-title">${exercise.name}</h2>
           <span class="status" data-testid="exercise-status">${exercise.status}</span>
         </div>
+        <div role="status" data-testid="red-approval-notice">${this.renderApprovalNotice()}</div>
         <join-link-panel .joinCode=${exercise.joinCode}></join-link-panel>
       </section>
 
@@ -160,8 +176,13 @@ export class ExerciseControl extends LitElement {
       </section>
 
       <section class="panel" data-testid="red-cell-section">
-        <h3>Red cell</h3>
-        <red-cell-panel .socket=${this.socket} .exerciseId=${exercise.id} .teams=${exercise.teams}></red-cell-panel>
+        <h3 id="red-cell-heading" tabindex="-1">Red cell</h3>
+        <red-cell-panel
+          .socket=${this.socket}
+          .exerciseId=${exercise.id}
+          .teams=${exercise.teams}
+          @red-pending-changed=${(event: CustomEvent<number>) => (this.pendingRedMoves = event.detail)}
+        ></red-cell-panel>
       </section>
 
       <section class="panel">
@@ -174,6 +195,30 @@ export class ExerciseControl extends LitElement {
         <invite-panel .socket=${this.socket} .exerciseId=${exercise.id}></invite-panel>
       </section>
     `;
+  }
+
+  /**
+   * Renders the count of red cell moves waiting for approval, with a button to the Red cell
+   * section further down. The live region around it stays in the page while empty, so screen
+   * readers announce the count when a move arrives.
+   */
+  private renderApprovalNotice() {
+    const count = this.pendingRedMoves;
+    if (count === 0) {
+      return null;
+    }
+    const text = count === 1 ? '1 red cell move waits for your approval.' : `${count} red cell moves wait for your approval.`;
+    return html`<p class="approval-notice">
+      <span data-testid="red-approval-count">${text}</span>
+      <button type="button" data-testid="red-approval-open" @click=${this.showRedCell}>Go to the Red cell section</button>
+    </p>`;
+  }
+
+  /** Scrolls to the Red cell section and focuses its heading, so the next Tab reaches its controls. */
+  private showRedCell(): void {
+    const heading = this.renderRoot.querySelector<HTMLElement>('#red-cell-heading');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
   }
 
   private renderViewer(exerciseId: string) {

@@ -14,7 +14,9 @@ import type { RedControlChange } from './red-controls.js';
 /**
  * The red cell section of the exercise console: its mode and pause switch, the moves waiting for
  * approval with Approve and Reject, and every move with its results per team. It watches the
- * exercise's red cell with `red:watch` and stays current from `red:updated`.
+ * exercise's red cell with `red:watch` and stays current from `red:updated`. It fires
+ * `red-pending-changed` with the number of moves waiting for approval whenever that number
+ * changes, so the console can show it at the top of the page.
  */
 @customElement('red-cell-panel')
 export class RedCellPanel extends LitElement {
@@ -42,6 +44,8 @@ export class RedCellPanel extends LitElement {
   @state() private decisionStatus = '';
 
   private listening: AppSocket | null = null;
+  /** The waiting count last fired, so each change fires once. */
+  private firedPending = 0;
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('socket')) {
@@ -50,6 +54,14 @@ export class RedCellPanel extends LitElement {
     if ((changed.has('socket') || changed.has('exerciseId')) && this.socket?.connected && this.exerciseId) {
       this.redState = null;
       void this.watch();
+    }
+  }
+
+  protected override updated(): void {
+    const pending = this.redState?.moves.filter((move) => move.status === 'awaiting-approval').length ?? 0;
+    if (pending !== this.firedPending) {
+      this.firedPending = pending;
+      this.dispatchEvent(new CustomEvent<number>('red-pending-changed', { detail: pending, bubbles: true, composed: true }));
     }
   }
 

@@ -20,6 +20,10 @@ export class TeamAdminPanel extends LitElement {
       li {
         margin: 4px 0;
       }
+      /* Wide enough for the "no limit" placeholder beside the number input's spin buttons. */
+      .size-max {
+        width: 8.5em;
+      }
     `,
   ];
 
@@ -41,7 +45,7 @@ export class TeamAdminPanel extends LitElement {
           @input=${(event: Event) => (this.newTeam = (event.target as HTMLInputElement).value)} />
         <button type="button" data-testid="team-add" ?disabled=${locked} @click=${this.addTeam}>Add team</button>
         <label class="row">Members per team, at most
-          <input type="number" min="1" max=${Limits.teamSizeMax} data-testid="team-size-max" style="width: 6em"
+          <input type="number" min="1" max=${Limits.teamSizeMax} data-testid="team-size-max" class="size-max"
             .value=${exercise.teamSizeMax === null ? '' : String(exercise.teamSizeMax)} placeholder="no limit" ?disabled=${locked}
             @change=${this.setSizeLimit} />
         </label>

@@ -9,9 +9,16 @@ import type { ContainmentCommandLine } from './containment-command-line.js';
 import './containment-help.js';
 import './containment-transcript.js';
 
+/** Space under the console in pixels, the bottom padding of the participant view's main area. */
+const bottomGapPx = 16;
+/** Smallest console height in pixels; on a shorter window the page scrolls instead. */
+const minConsoleHeightPx = 320;
+
 /**
  * The blue team's containment console: AWS CLI commands run against the team's copy of the
- * account, and the transcript of every command the team ran, teammates' included.
+ * account, and the transcript of every command the team ran, teammates' included. The console
+ * fills the window below the page header, so the transcript scrolls inside it and the command
+ * line stays in view at its bottom.
  */
 @customElement('containment-panel')
 export class ContainmentPanel extends LitElement {
@@ -24,15 +31,30 @@ export class ContainmentPanel extends LitElement {
         gap: 16px;
         align-items: start;
       }
+      /* --console-height is set from the window height once the panel is shown. */
       .console {
-        display: grid;
+        display: flex;
+        flex-direction: column;
         gap: var(--space);
+        height: var(--console-height, auto);
+        --containment-log-max-height: none;
+      }
+      .console > * {
+        flex: none;
+      }
+      .console > containment-transcript {
+        flex: 1 1 auto;
+        min-height: 0;
+      }
+      .console > h2,
+      .console > p {
+        margin: 0;
       }
       /* The command list is long, so it scrolls on its own and the console stays in view beside it. */
       .help {
         position: sticky;
         top: 8px;
-        max-height: calc(100vh - 16px);
+        max-height: var(--console-height, calc(100vh - 16px));
         overflow: auto;
       }
       @media (max-width: 1000px) {
@@ -54,6 +76,16 @@ export class ContainmentPanel extends LitElement {
 
   private listening: AppSocket | null = null;
 
+  /** Fits the console again when the panel is shown or resized, or content above it changes height. */
+  private readonly resizeObserver = new ResizeObserver(() => this.fitToWindow());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver.observe(this);
+    this.resizeObserver.observe(document.body);
+    window.addEventListener('resize', this.fitToWindow);
+  }
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('socket')) {
       this.listen(this.socket);
@@ -66,7 +98,23 @@ export class ContainmentPanel extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.listen(null);
+    this.resizeObserver.disconnect();
+    window.removeEventListener('resize', this.fitToWindow);
   }
+
+  /**
+   * Sets the console's height to the window height below the panel's place on the page. A hidden
+   * tab has no box, so it keeps the last height until it is shown again.
+   */
+  private readonly fitToWindow = (): void => {
+    const box = this.getBoundingClientRect();
+    if (box.width === 0) {
+      return;
+    }
+    const top = box.top + window.scrollY;
+    const height = Math.max(minConsoleHeightPx, Math.floor(window.innerHeight - top - bottomGapPx));
+    this.style.setProperty('--console-height', `${height}px`);
+  };
 
   override render() {
     return html`<section class="panel console" aria-labelledby="containment-heading">

@@ -15,11 +15,15 @@ export class ContainmentTranscript extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      /* A container may set --containment-log-max-height to none and size the log by its own height. */
       :host {
-        display: block;
+        display: flex;
+        flex-direction: column;
       }
       .log {
-        max-height: 60vh;
+        flex: 1 1 auto;
+        min-height: 4em;
+        max-height: var(--containment-log-max-height, 60vh);
         overflow: auto;
         background: var(--color-bg);
         border: 1px solid var(--color-border);

@@ -73,9 +73,10 @@ export class ParticipantView extends LitElement {
       :host {
         display: block;
       }
+      /* The tabs fit one row at 1280 px, so the tools below keep most of a laptop screen's height. */
       nav {
         display: flex;
-        gap: 4px;
+        gap: 2px;
         padding: 8px 16px 0;
         border-bottom: 1px solid var(--color-border);
         background: var(--color-surface);
@@ -86,7 +87,7 @@ export class ParticipantView extends LitElement {
         border-bottom: 3px solid transparent;
         border-radius: 0;
         background: transparent;
-        padding: 8px 14px;
+        padding: 8px 10px;
         white-space: nowrap;
       }
       nav button[aria-selected='true'] {

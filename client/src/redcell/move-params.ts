@@ -51,6 +51,25 @@ export function paramOptions(param: TechniqueParamView, targets: RedTargets): Pa
   return options;
 }
 
+/**
+ * Fills in the form values that have only one possible choice, such as the one GuardDuty detector
+ * of the account, so that the first send does not fail on a field with nothing to decide. A value
+ * already in `values` is kept, and a parameter with a default is left to its default.
+ */
+export function preselectSingleChoices(technique: TechniqueView, targets: RedTargets, values: Readonly<Record<string, string>>): Record<string, string> {
+  const filled: Record<string, string> = { ...values };
+  for (const param of technique.params) {
+    if ((filled[param.name] ?? '') !== '' || param.defaultValue) {
+      continue;
+    }
+    const options = paramOptions(param, targets);
+    if (options?.length === 1) {
+      filled[param.name] = options[0]!.value;
+    }
+  }
+  return filled;
+}
+
 /** Parameters every technique takes that only disguise the calls, so the form lists them last. */
 const disguiseParams: readonly string[] = ['sourceIpAddress', 'userAgent'];
 

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { RedCatalog, RedMoveView, RedState } from '../../../shared/red-blue.js';
 import type { SessionEndedDetail } from '../app/app-root.js';
 import '../app/restart-banner.js';
@@ -8,9 +8,11 @@ import { describeError, request } from '../net/request.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { appliedCount, newestFirst, upsertMove, type TeamName } from './move-status.js';
 import './red-move-form.js';
+import type { RedMoveForm } from './red-move-form.js';
 import './red-move-list.js';
 import './technique-catalog.js';
 import './technique-summary.js';
+import type { TechniqueSummary } from './technique-summary.js';
 
 type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
@@ -26,6 +28,7 @@ export class RedConsole extends LitElement {
     css`
       :host {
         display: block;
+        position: relative;
         padding: 16px;
         max-width: 1400px;
         margin: 0 auto;
@@ -61,10 +64,33 @@ export class RedConsole extends LitElement {
         align-items: start;
         margin-bottom: 16px;
       }
+      /* One track that may shrink below its content, so a wide results table scrolls in its own box. */
       .work {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 16px;
         min-width: 0;
+      }
+      /* Out of sight until a keyboard user reaches it with the first Tab. */
+      .skip-link {
+        position: absolute;
+        left: 16px;
+        top: 8px;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      .skip-link:focus {
+        width: auto;
+        height: auto;
+        clip-path: none;
+        z-index: 10;
+        padding: 6px 12px;
+        background: var(--color-surface);
+        border: 2px solid var(--color-accent);
+        border-radius: var(--radius);
       }
       @media (max-width: 900px) {
         .layout {
@@ -85,6 +111,9 @@ export class RedConsole extends LitElement {
 
   private socket: AppSocket | null = null;
 
+  @query('red-move-form') private moveForm!: RedMoveForm | null;
+  @query('technique-summary') private summary!: TechniqueSummary | null;
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.openSocket();
@@ -104,6 +133,7 @@ export class RedConsole extends LitElement {
     const teams = catalog?.teams ?? [];
 
     return html`
+      <a class="skip-link" href="#move-form" data-testid="skip-to-move-form" @click=${this.skipToMoveForm}>Skip to the move form</a>
       <header>
         <h1 data-testid="red-console">Red cell console</h1>
         ${redState ? html`<span class="score" data-testid="red-score">Score: ${redState.score}</span>` : null}
@@ -124,11 +154,11 @@ export class RedConsole extends LitElement {
               <technique-catalog
                 .techniques=${catalog.techniques}
                 .selectedId=${this.selectedId}
-                @technique-selected=${(event: CustomEvent<string>) => (this.selectedId = event.detail)}
+                @technique-selected=${(event: CustomEvent<string>) => this.selectTechnique(event.detail)}
               ></technique-catalog>
             </section>
             <div class="work">
-              <section class="panel" aria-label="Chosen technique">
+              <section class="panel" id="move-form" tabindex="-1" aria-label="Chosen technique">
                 <technique-summary .technique=${technique}></technique-summary>
                 <red-move-form
                   .socket=${this.socket}
@@ -145,6 +175,29 @@ export class RedConsole extends LitElement {
           </div>`
         : html`${this.catalogError ? null : html`<p class="muted">Loading the technique catalog…</p>`} ${this.renderMoves(redState, teams)}`}
     `;
+  }
+
+  /**
+   * Opens a technique and moves the keyboard focus to its name, so the next Tab reaches the move
+   * form instead of the rest of the catalog.
+   */
+  private async selectTechnique(techniqueId: string): Promise<void> {
+    this.selectedId = techniqueId;
+    await this.updateComplete;
+    await this.summary?.updateComplete;
+    this.summary?.focusHeading();
+  }
+
+  /**
+   * Focuses the first field of the move form, or its section while no technique is open. The
+   * link's own target is not followed because it would change the address.
+   */
+  private skipToMoveForm(event: Event): void {
+    event.preventDefault();
+    if (this.moveForm?.focusFirstField()) {
+      return;
+    }
+    this.renderRoot.querySelector<HTMLElement>('#move-form')?.focus();
   }
 
   /** Renders the moves, which sit under the form so that a move's outcome shows beside the form that sent it. */

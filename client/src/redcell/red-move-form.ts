@@ -1,11 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import type { RedCatalog, RedMoveView, TechniqueParamView, TechniqueView } from '../../../shared/red-blue.js';
 import type { AppSocket } from '../net/app-socket.js';
 import { describeError, request } from '../net/request.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { collectParams, formOrder, paramNameOfField, paramOptions, paramPlaceholder } from './move-params.js';
-import { describeOutcome, type TeamName } from './move-status.js';
+import { collectParams, formOrder, paramNameOfField, paramOptions, paramPlaceholder, preselectSingleChoices } from './move-params.js';
+import { describeOutcome, teamLabel, type TeamName } from './move-status.js';
 
 /** Key of the form-wide error, beside the per-parameter ones. */
 const formErrorKey = '';
@@ -13,6 +14,8 @@ const formErrorKey = '';
 /**
  * The move form of one technique, built from its parameter views: a select box of the account's
  * resources for resource parameters, a text or number field otherwise, each with its default.
+ * Choosing another technique resets every field, the target team included, so a move is never
+ * aimed at one team by a choice made for an earlier technique.
  * It sends `red:move` itself and fires `move-submitted` with the server's view of the move.
  */
 @customElement('red-move-form')
@@ -58,10 +61,14 @@ export class RedMoveForm extends LitElement {
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     const previous = changed.get('technique') as TechniqueView | null | undefined;
     if (changed.has('technique') && previous?.id !== this.technique?.id) {
-      this.values = {};
+      this.values = this.technique && this.catalog ? preselectSingleChoices(this.technique, this.catalog.targets, {}) : {};
+      this.teamId = '';
       this.errors = {};
       this.status = '';
       this.waitingMoveId = '';
+    } else if (changed.has('catalog') && this.technique && this.catalog) {
+      // The targets are fetched again after each applied move, and a list may now have one entry.
+      this.values = preselectSingleChoices(this.technique, this.catalog.targets, this.values);
     }
     if (changed.has('moves') && this.waitingMoveId) {
       this.followDecision();
@@ -79,18 +86,25 @@ export class RedMoveForm extends LitElement {
       ${formOrder(technique.params).map((param) => this.renderParam(param, catalog))}
       <div class="field">
         <label for="move-team">Target team</label>
-        <select id="move-team" data-testid="move-team" .value=${this.teamId} @change=${(event: Event) => (this.teamId = (event.target as HTMLSelectElement).value)}>
-          <option value="">All teams</option>
+        <select id="move-team" data-testid="move-team" .value=${live(this.teamId)} @change=${(event: Event) => (this.teamId = (event.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${this.teamId === ''}>All teams</option>
           ${this.teams.map((team) => html`<option value=${team.id} ?selected=${team.id === this.teamId}>${team.name}</option>`)}
         </select>
       </div>
       <button type="submit" class="primary" data-testid="move-submit" ?disabled=${this.busy || this.paused}>
-        ${this.busy ? 'Sending…' : 'Make move'}
+        ${this.busy ? 'Sending…' : `Make move against: ${teamLabel(this.teamId || null, this.teams)}`}
       </button>
       ${this.paused ? html`<p class="muted">The facilitator has paused the red cell; moves can be sent again once it is resumed.</p>` : null}
       ${formError ? html`<p class="error" role="alert" data-testid="move-error">${formError}</p>` : null}
       <p role="status" class="muted" data-testid="move-status">${this.status}</p>
     </form>`;
+  }
+
+  /** Moves the keyboard focus to the first field of the form. Returns false when no technique is open. */
+  focusFirstField(): boolean {
+    const field = this.renderRoot.querySelector<HTMLElement>('form input, form select');
+    field?.focus();
+    return field !== null;
   }
 
   private renderParam(param: TechniqueParamView, catalog: RedCatalog) {
@@ -157,11 +171,18 @@ export class RedMoveForm extends LitElement {
     this.busy = true;
     this.errors = {};
     this.status = '';
+    const techniqueId = technique.id;
     const payload = this.teamId ? { techniqueId: technique.id, params: collected.params, teamId: this.teamId } : { techniqueId: technique.id, params: collected.params };
     const result = await request(this.socket, 'red:move', payload);
     this.busy = false;
+    // The red cell may have opened another technique while the move was on its way, and the
+    // response must not show on that technique's form.
+    const stillOpen = this.technique?.id === techniqueId;
 
     if (!result.ok) {
+      if (!stillOpen) {
+        return;
+      }
       const message = describeError(result.error);
       const paramName = paramNameOfField(result.error.field, technique);
       if (paramName) {
@@ -171,8 +192,10 @@ export class RedMoveForm extends LitElement {
       }
       return;
     }
-    this.waitingMoveId = result.data.status === 'awaiting-approval' ? result.data.id : '';
-    this.status = result.data.status === 'awaiting-approval' ? "Move sent; it waits for the facilitator's approval." : describeOutcome(result.data);
+    if (stillOpen) {
+      this.waitingMoveId = result.data.status === 'awaiting-approval' ? result.data.id : '';
+      this.status = result.data.status === 'awaiting-approval' ? "Move sent; it waits for the facilitator's approval." : describeOutcome(result.data);
+    }
     this.dispatchEvent(new CustomEvent<RedMoveView>('move-submitted', { detail: result.data, bubbles: true, composed: true }));
   }
 

@@ -15,6 +15,8 @@ export interface MoveDecision {
 /**
  * The red cell's moves, newest first: technique, parameters, status and, per team, each call's
  * outcome, the findings raised with their due times and when the team detected or contained it.
+ * Two clocks meet here, and every time names its own: the request, detection and containment
+ * are wall-clock times, while the move's calls and the findings' due times are scenario times.
  * With `decidable` set, waiting moves get Approve and Reject buttons that fire `move-decision`.
  */
 @customElement('red-move-list')
@@ -72,6 +74,16 @@ export class RedMoveList extends LitElement {
       .nowrap {
         white-space: nowrap;
       }
+      /* The clock goes on a line of its own, so the headers stay narrow. */
+      .clock {
+        display: block;
+        font-size: 0.85em;
+        font-weight: normal;
+      }
+      .findings-note {
+        margin: 4px 0 0;
+        font-size: 0.9em;
+      }
     `,
   ];
 
@@ -106,8 +118,8 @@ export class RedMoveList extends LitElement {
         <span class="status status-${move.status}" data-testid="red-move-status">${moveStatusLabels[move.status] ?? move.status}</span>
         <span class="muted">${teamLabel(move.teamId, this.teams)}</span>
       </div>
-      <div class="muted">
-        Requested ${formatUtc(move.requestedAt)} UTC${move.scenarioTime ? html` · made at scenario time ${formatUtc(move.scenarioTime)} UTC` : null}
+      <div class="muted" data-testid="red-move-times">
+        Requested ${formatUtc(move.requestedAt)} UTC (wall clock)${move.scenarioTime ? html` · calls made at ${formatUtc(move.scenarioTime)} UTC (scenario time)` : null}
       </div>
       ${params.length > 0
         ? html`<div class="params mono">${params.map(([name, value]) => `${name}=${value}`).join('  ')}</div>`
@@ -137,9 +149,9 @@ export class RedMoveList extends LitElement {
         <tr>
           <th scope="col">Team</th>
           <th scope="col">Calls</th>
-          <th scope="col">Findings (due at, UTC)</th>
-          <th scope="col">Detected (UTC)</th>
-          <th scope="col">Contained (UTC)</th>
+          <th scope="col">Findings, due at <span class="clock">(scenario time, UTC)</span></th>
+          <th scope="col">Detected <span class="clock">(wall clock, UTC)</span></th>
+          <th scope="col">Contained <span class="clock">(wall clock, UTC)</span></th>
         </tr>
       </thead>
       <tbody>
@@ -169,7 +181,13 @@ export class RedMoveList extends LitElement {
           </tr>`,
         )}
       </tbody>
-    </table></div>`;
+    </table>
+    ${results.some((result) => result.findings.length > 0)
+      ? html`<p class="muted findings-note" data-testid="red-findings-note">
+          A finding reaches the team's GuardDuty list when the scenario clock reaches its due time. Releasing the next phase moves
+          the scenario clock forward, so every pending finding may arrive at once.
+        </p>`
+      : null}</div>`;
   }
 
   private decide(moveId: string, approve: boolean): void {

@@ -30,7 +30,7 @@ export class TechniqueSummary extends LitElement {
     if (!technique) {
       return null;
     }
-    return html`<h2 data-testid="technique-name">${technique.name}</h2>
+    return html`<h2 data-testid="technique-name" tabindex="-1">${technique.name}</h2>
       <p data-testid="technique-description">${technique.description}</p>
       <dl>
         <dt>ATT&CK</dt>
@@ -50,6 +50,11 @@ export class TechniqueSummary extends LitElement {
               </ul>`}
         </dd>
       </dl>`;
+  }
+
+  /** Moves the keyboard focus to the technique's name, so the next Tab reaches its move form. */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 }
 
