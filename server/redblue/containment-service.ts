@@ -139,11 +139,6 @@ function resultView(record: ContainmentRecord): ContainmentResult {
   };
 }
 
-/** True for an action that changes the account, false for the read-only Get, List and Describe calls. */
-function changesAccount(action: string): boolean {
-  return !/^(Get|List|Describe)/.test(action);
-}
-
 /**
  * Score one command: each applied red move that gained something in the team's copy and is now
  * undone counts as contained, and a change that breaks the account's legitimate work costs points.
@@ -155,10 +150,10 @@ function scoreCommand(draft: StoreData, copies: ExerciseCopies, copy: AccountCop
     if (move.exerciseId !== copies.exerciseId || move.status !== 'applied') continue;
     const result = move.results.find((candidate) => candidate.teamId === teamId);
     const outcomes = copy.moves.get(move.id);
-    // Only a move that changed the account can be undone: what a discovery move read stays read.
-    if (!result || result.containedAt !== null || !outcomes?.some((outcome) => outcome.ok && changesAccount(outcome.call.action))) continue;
+    if (!result || result.containedAt !== null || !outcomes?.some((outcome) => outcome.ok)) continue;
     const parsed = parseStoredMove(move);
-    if (!parsed || !parsed.technique.isContained(parsed.params, outcomes, copy.state)) continue;
+    // What a discovery move read stays read, so there is nothing to contain.
+    if (!parsed || parsed.technique.tactic === 'discovery' || !parsed.technique.isContained(parsed.params, outcomes, copy.state)) continue;
     result.containedAt = now;
     points += RedBluePoints.contain;
     reasons.push(`Contained "${parsed.technique.name}" (+${RedBluePoints.contain}).`);
