@@ -99,10 +99,13 @@ export class RedBlueMonitor implements LiveActivity {
     if (newFindings) this.ctx.notifications.exerciseChanged(exerciseId);
     if (first.status === 'paused') return;
 
+    // Only the timelines of teams with a move still to detect are read, each once per check.
+    const moves = this.ctx.store.read().redMoves.filter((move) => move.exerciseId === exerciseId && move.status === 'applied');
+    const waiting = new Set(moves.flatMap((move) => move.results.filter((result) => result.detectedAt === null).map((result) => result.teamId)));
     const refs = new Map<string, Set<string>>();
-    for (const teamId of copies.teams.keys()) refs.set(teamId, await this.timelineRefs(teamId));
+    for (const teamId of waiting) if (copies.teams.has(teamId)) refs.set(teamId, await this.timelineRefs(teamId));
     // Most checks change nothing, so only a check that finds something writes to the store.
-    if (!scoreMoves(structuredClone(this.ctx.store.read().redMoves), first, refs, now).length) return;
+    if (!scoreMoves(structuredClone(moves), first, refs, now).length) return;
     const changed = await this.ctx.store.write((draft) => {
       const record = draft.exercises.find((candidate) => candidate.id === exerciseId);
       if (!record) return { red: false, blue: false };

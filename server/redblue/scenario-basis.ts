@@ -1,16 +1,15 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { seedAccount, type AccountState, type CloudTrailRecord } from '../account/index.js';
 import { attackerDefaults } from '../redcell/index.js';
+import { readIamSnapshotFile } from '../scenario/iam-snapshot-file.js';
 import { loadScenario, type Scenario } from '../scenario/load.js';
 
 /**
- * What every team copy of an exercise's account starts from: the account at the start of the
+ * Starting point of every team copy of an exercise's account: the account at the start of the
  * scenario window, and the scripted CloudTrail records that each phase release replays into it.
  */
 export interface ScenarioBasis {
   seed: AccountState;
-  /** Scripted records in time order, cut by phase: index p holds those after horizon p-1 up to horizon p. */
+  /** Scripted records in time order, cut by phase: index p contains those after horizon p-1 up to horizon p. */
   phaseRecords: CloudTrailRecord[][];
   /** Access keys the account's own workloads use from its private addresses; containment must not break them. */
   legitimateKeys: string[];
@@ -35,7 +34,7 @@ export async function loadScenarioBasis(scenario: Scenario): Promise<ScenarioBas
     accountId: manifest.account.id,
     primaryRegion: manifest.primaryRegion,
     regions: manifest.regions,
-    snapshot: await readSnapshot(scenario),
+    snapshot: await readIamSnapshotFile(scenario),
     records,
     findings: scenario.findings,
   });
@@ -52,14 +51,6 @@ export async function loadScenarioBasis(scenario: Scenario): Promise<ScenarioBas
   return { seed, phaseRecords, legitimateKeys: legitimateKeys(records), records, attacker: attackerOf(records, scenario), torAddresses: torAddresses(scenario), accountId: manifest.account.id, primaryRegion: manifest.primaryRegion, regions: manifest.regions };
 }
 
-async function readSnapshot(scenario: Scenario): Promise<unknown | null> {
-  const file = scenario.manifest.data.iam;
-  if (!file) return null;
-  const resolved = path.resolve(scenario.dir, file);
-  if (!resolved.startsWith(path.resolve(scenario.dir) + path.sep)) throw new Error(`The IAM snapshot path "${file}" leaves the pack folder.`);
-  return JSON.parse(await readFile(resolved, 'utf8')) as unknown;
-}
-
 /** IAM users' long-term keys that sign calls from the account's private addresses, such as the CI runners'. */
 function legitimateKeys(records: CloudTrailRecord[]): string[] {
   const keys = new Set<string>();
@@ -72,7 +63,7 @@ function legitimateKeys(records: CloudTrailRecord[]): string[] {
 }
 
 /**
- * The attacker as the scenario's findings name it: the records from the remote addresses of the
+ * Find the attacker as the scenario's findings name it: the records from the remote addresses of the
  * findings tell the address and client, so busy background traffic from an office cannot win.
  */
 function attackerOf(records: CloudTrailRecord[], scenario: Scenario): { sourceIpAddress: string; userAgent: string } {

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { ErrorCode } from '../../../shared/errors.js';
 import type { IamGraph } from '../../../shared/iam-graph.js';
 import { AppError } from '../../exercise/errors.js';
@@ -10,6 +8,7 @@ import type { QueryEngine } from '../../query/query-engine.js';
 import { WorkerRequestError } from '../../query/scenario-worker.js';
 import type { Scenario } from '../../scenario/load.js';
 import type { ScenarioCatalog } from '../../scenario/catalog.js';
+import { readIamSnapshotFile } from '../../scenario/iam-snapshot-file.js';
 import { buildIamGraphAsync } from './build-graph.js';
 import { readIamEvents } from './read-iam-events.js';
 import { parseIamSnapshot, type IamSnapshot } from './snapshot.js';
@@ -34,8 +33,8 @@ export class IamGraphService {
   ) {}
 
   /**
-   * Build or reuse the graph of the exercise as its teams may see it now; with `teamId`, as that
-   * team sees it, with the changes made in its copy of the account during the exercise. Throws
+   * Build or reuse the graph of the exercise as its teams may see it now. With `teamId`, the graph
+   * also includes the changes made in that team's copy of the account during the exercise. Throws
    * INVALID_STATE before the start.
    */
   async graph(exerciseId: string, teamId?: string): Promise<IamGraph> {
@@ -77,17 +76,15 @@ export class IamGraphService {
   }
 
   private async readSnapshot(scenario: Scenario): Promise<IamSnapshot> {
-    const file = scenario.manifest.data.iam;
-    if (!file) return parseIamSnapshot({ SnapshotTime: scenario.manifest.window.start });
-    const resolved = path.resolve(scenario.dir, file);
     try {
-      if (!resolved.startsWith(path.resolve(scenario.dir) + path.sep)) throw new Error('the path leaves the pack folder');
-      return parseIamSnapshot(JSON.parse(await readFile(resolved, 'utf8')));
+      const raw = await readIamSnapshotFile(scenario);
+      return parseIamSnapshot(raw ?? { SnapshotTime: scenario.manifest.window.start });
     } catch (error) {
-      this.logger.error({ scenarioId: scenario.manifest.id, file, err: error }, 'IAM snapshot could not be read');
+      this.logger.error({ scenarioId: scenario.manifest.id, file: scenario.manifest.data.iam, err: error }, 'IAM snapshot could not be read');
       throw new AppError(ErrorCode.Internal, 'The IAM snapshot of this scenario could not be read. Ask the facilitator to check the pack with "cloud-ir-lab scenario validate".');
     }
   }
+
 
   /** Keep a graph and drop the oldest once there are too many. A failed build is not kept. */
   private remember(key: string, pending: Promise<IamGraph>): void {
