@@ -17,7 +17,7 @@ export type RedTactic =
   | 'exfiltration'
   | 'impact';
 
-/** What a technique parameter names; the red console offers the account's matching resources. */
+/** Kind of resource a technique parameter names, so the red console can offer the account's matching resources. */
 export type TechniqueParamKind =
   | 'accessKey'
   | 'user'
@@ -58,7 +58,7 @@ export interface TechniqueView {
   findingTypes: string[];
 }
 
-/** Resources of the account the red cell may pick from, as the attacker knows them. */
+/** Resources of the account the red cell may pick from, as the attacker has found them. */
 export interface RedTargets {
   accessKeys: { accessKeyId: string; userName: string }[];
   users: string[];
@@ -91,7 +91,7 @@ export interface RedControl {
 
 export type RedMoveStatus = 'awaiting-approval' | 'applied' | 'rejected';
 
-/** What one move did in one team's copy of the account. */
+/** Result of one move in one team's copy of the account. */
 export interface RedMoveTeamResult {
   teamId: string;
   /** Each call's outcome: event name, error code (null on success) and the CloudTrail event id (null when no trail recorded it). */
@@ -127,7 +127,7 @@ export interface RedState {
   score: number;
 }
 
-/** The result of one containment command, shaped like the CLI's answer. */
+/** Result of one containment command, shaped like the CLI's output. */
 export interface ContainmentResult {
   id: string;
   command: string;
@@ -138,7 +138,7 @@ export interface ContainmentResult {
   eventId: string | null;
   /** Points the command earned or cost the team. */
   points: number;
-  /** Why it scored, for people. */
+  /** Reason for the points, for people. */
   reason: string | null;
   at: string;
   scenarioTime: string | null;

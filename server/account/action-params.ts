@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ServiceName } from './api-call.js';
 
 /**
- * Request parameters of every API action the simulated account answers, by service and action.
+ * Request parameters of every API action the simulated account implements, by service and action.
  * The CLI parser and the red cell's techniques build `ApiCall.params` that pass these schemas,
  * and the account engine reads them. Names are the API's request fields in camelCase, as CloudTrail
  * records IAM, S3, CloudTrail and GuardDuty calls; EC2 calls use flat lists here, and the engine
@@ -112,7 +112,7 @@ export const ActionParams = {
   },
 } as const satisfies Record<ServiceName, Record<string, z.ZodType>>;
 
-/** The schema of an action's parameters, or undefined for an action the account does not answer. */
+/** Return the schema of an action's parameters, or undefined for an action the account does not implement. */
 export function actionSchema(service: ServiceName, action: string): z.ZodType | undefined {
   const actions: Record<string, z.ZodType> = ActionParams[service];
   return Object.hasOwn(actions, action) ? actions[action] : undefined;

@@ -1,12 +1,12 @@
 import type { AccountState } from './state.js';
 
-/** AWS services the simulated account answers. */
+/** AWS services the simulated account implements. */
 export type ServiceName = 'iam' | 'sts' | 's3' | 'ec2' | 'cloudtrail' | 'guardduty';
 
 /**
  * One AWS API call against the simulated account. `params` are the request parameters as
  * CloudTrail records them (camelCase, such as `userName` or `accessKeyId`), already validated by
- * whoever built the call: the CLI parser for blue teams, a technique for the red cell.
+ * the code that built the call: the CLI parser for blue teams, a technique for the red cell.
  */
 export interface ApiCall {
   service: ServiceName;
@@ -17,7 +17,7 @@ export interface ApiCall {
   region: string;
 }
 
-/** Who makes a call and from where. */
+/** Credentials a call is signed with. */
 export type Credentials =
   /** Signed with an IAM user's long-term key, which the model checks (status, existence). */
   | { kind: 'accessKey'; accessKeyId: string }
@@ -48,7 +48,7 @@ export interface CallOutcome {
   /** AWS error code when the call failed, such as `AccessDenied` or `InvalidClientTokenId`. */
   errorCode: string | null;
   errorMessage: string | null;
-  /** What the API returns on success, as the CLI prints it (PascalCase JSON); null on failure. */
+  /** Response of the API on success, as the CLI prints it (PascalCase JSON); null on failure. */
   response: Record<string, unknown> | null;
   /** The record CloudTrail writes; null when no logging trail records this call. */
   record: CloudTrailRecord | null;

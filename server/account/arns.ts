@@ -14,7 +14,7 @@ export function ec2Arn(accountId: string, region: string, type: string, id: stri
   return `arn:aws:ec2:${region}:${accountId}:${type}/${id}`;
 }
 
-/** The last path segment of an ARN, such as the role name in a role or instance profile ARN. */
+/** Return the last path segment of an ARN, such as the role name in a role or instance profile ARN. */
 export function lastSegment(arn: string): string {
   return arn.slice(arn.lastIndexOf('/') + 1) || arn;
 }

@@ -6,7 +6,7 @@ import type { AccountState } from './state.js';
 /**
  * Authentication of a call's credentials against the model, failing as AWS does for a key that is
  * missing, deleted or Inactive, and for a session of a role that no longer exists. Each service
- * answers with its own code; EC2 documents AuthFailure and S3 InvalidAccessKeyId.
+ * replies with its own code: EC2 documents AuthFailure and S3 InvalidAccessKeyId.
  */
 const InvalidToken = 'The security token included in the request is invalid.';
 

@@ -35,7 +35,7 @@ function allow(actions: string[]): PolicyDocument {
   return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] };
 }
 
-/** The document of an AWS managed policy by ARN, or undefined when the table does not list it. */
+/** Return the document of an AWS managed policy by ARN, or undefined when the table does not list it. */
 export function awsManagedPolicyDocument(policyArn: string): PolicyDocument | undefined {
   const match = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(policyArn);
   if (!match) return undefined;

@@ -1,6 +1,6 @@
 /**
- * The live model of a simulated AWS account: what exists and in which state, as AWS would answer
- * a describe or get call. Each blue team works on its own copy, so the model is plain JSON that
+ * The live model of a simulated AWS account: what exists and in which state, as AWS would return
+ * it from a describe or get call. Each blue team works on its own copy, so the model is plain JSON that
  * the store can persist and `structuredClone` can copy.
  */
 

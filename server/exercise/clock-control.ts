@@ -14,7 +14,7 @@ import type { Principal } from './principal.js';
 
 /**
  * Milliseconds between a phase release and the state messages that follow it. The release itself
- * carries the findings and the clock; the larger per-team states wait until every participant has
+ * carries the findings and the clock. The larger per-team states wait until every participant has
  * had time to take the release in, so they do not queue in front of it.
  */
 const ReleaseFollowUpDelayMs = 40;

@@ -10,7 +10,7 @@ export type Principal =
   | { role: 'facilitator'; exerciseId: string | null; id: string; name: string }
   | { role: 'participant'; exerciseId: string; teamId: string; playerId: string; displayName: string }
   | { role: 'observer'; exerciseId: string; id: string; name: string }
-  /** The red cell: plays the attacker against every team's copy of the account, never sees a team's work. */
+  /** The red cell: plays the attacker against every team's copy of the account, with no access to a team's work. */
   | { role: 'red'; exerciseId: string; id: string; name: string };
 
 export type ParticipantPrincipal = Extract<Principal, { role: 'participant' }>;

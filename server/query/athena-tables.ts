@@ -89,7 +89,7 @@ SELECT *, rowid AS _line FROM cloudtrail_staging ORDER BY eventname, _ts;
 DROP TABLE cloudtrail_staging;`;
 }
 
-/** The Athena columns and `_ts` of the CloudTrail records that `source` yields with their JSON keys as column names. */
+/** Build the SELECT of the Athena columns and `_ts` from the CloudTrail records that `source` yields, with their JSON keys as column names. */
 function cloudTrailSelectSql(source: string): string {
   const text = (field: string) => `CAST("${field}" AS VARCHAR)`;
   return `
@@ -169,7 +169,7 @@ ${findingSelectSql('f')}
 FROM (SELECT unnest(CAST(json AS JSON[])) AS f FROM read_json_objects(${quote(path)}, format = 'unstructured'));`;
 }
 
-/** The Athena columns of a GuardDuty finding held as JSON in column `f`. */
+/** Build the SELECT of the Athena columns of a GuardDuty finding stored as JSON in column `f`. */
 function findingSelectSql(f: string): string {
   return `SELECT
   ${str(f, '$.SchemaVersion')} AS schemaversion,

@@ -77,7 +77,7 @@ export class ScenarioWorker {
 
   /**
    * Add live records to one scope. They are kept here too, so a worker that restarts gets them
-   * again before it answers anything.
+   * again before it runs any request.
    */
   async appendLive(scope: string, records: string[], kind: 'append' | 'append-findings' = 'append'): Promise<void> {
     if (records.length === 0) return;

@@ -64,7 +64,7 @@ async function getEvent(connection: DuckDBConnection, eventId: string): Promise<
 
 const LiveStructure = liveRecordStructure();
 
-/** Insert live records or findings in one transaction, so a query sees all of them or none. */
+/** Insert live records or findings in one transaction, so a query reads all of them or none. */
 async function appendLive(scope: string, lines: string[], findings = false): Promise<{ appended: number }> {
   if (!database) throw new Error('The query worker has no database loaded.');
   const connection = await database.instance.connect();

@@ -32,7 +32,7 @@ export function redMoveView(move: RedMoveRecord): RedMoveView {
   };
 }
 
-/** The red cell's view of an exercise: controls, moves (newest first) and its points. */
+/** Build the red cell's view of an exercise: controls, moves (newest first) and its points. */
 export function redState(data: Readonly<StoreData>, exercise: ExerciseRecord): RedState {
   const moves = data.redMoves.filter((move) => move.exerciseId === exercise.id);
   const score = moves.reduce((sum, move) => sum + move.results.reduce((total, result) => total + result.redPoints, 0), 0);

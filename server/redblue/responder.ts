@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { IncidentResponderRole, type CallContext } from '../account/index.js';
 
 /**
- * Who the blue teams' commands run as: a session of the account's IncidentResponder role named
+ * Identity of the blue teams' commands: a session of the account's IncidentResponder role named
  * after the team member, from the responders' office address with the AWS CLI's user agent.
  */
 

@@ -26,7 +26,7 @@ export function parseStoredMove(move: Pick<RedMoveRecord, 'techniqueId' | 'param
 /**
  * Play one move in one copy of the account at scenario time `at`: plan its calls against the copy,
  * run them in order, keep the CloudTrail records they made and the findings GuardDuty raises.
- * `scope` tells the copies apart in the ids, so each team's events and findings have their own.
+ * `scope` distinguishes the copies in the ids, so each team's events and findings get their own.
  */
 export function runMove(copy: AccountCopy, move: ParsedMove, moveId: string, scope: string, at: string, region: string, attacker: AttackerDefaults, torAddresses?: string[]): CallOutcome[] {
   const calls = planMove(move.technique, move.params, { state: copy.state, region });

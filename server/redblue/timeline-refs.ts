@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { readTimeline } from '../collab/team-document.js';
 
-/** The CloudTrail event ids and finding ids a team's timeline refers to. */
+/** Collect the CloudTrail event ids and finding ids a team's timeline refers to. */
 export function timelineRefs(doc: Y.Doc): Set<string> {
   return new Set(readTimeline(doc).map((entry) => entry.refId));
 }

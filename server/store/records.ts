@@ -27,7 +27,7 @@ export interface ExerciseRecord {
   phaseReleasedAtMs: number[];
   /** Wall-clock time the public scoreboard was frozen; null while it is live. Absent in older files. */
   scoreboardFrozenAt?: number | null;
-  /** How red cell moves go through, and whether the red cell is paused; absent means auto and not paused. */
+  /** Approval mode and pause of the red cell; absent means auto mode, not paused. */
   redControl?: { mode: 'auto' | 'approve'; paused: boolean };
   /** Last sequence number given to a red move or containment command applied to the account copies. */
   liveSeq?: number;
@@ -161,7 +161,7 @@ export interface IdempotencyRecord {
   at: number;
 }
 
-/** What a red move did in one team's copy of the account, and how the team answered it. */
+/** Result of a red move in one team's copy of the account, and the team's response to it. */
 export interface RedMoveTeamRecord {
   teamId: string;
   calls: { action: string; errorCode: string | null; eventId: string | null }[];

@@ -11,7 +11,7 @@ import { visibilityAt } from '../../server/query/scenario-visibility.js';
 import { loadScenario, type ScenarioData } from '../../server/scenario/load.js';
 import { ScenariosDir } from '../support/harness.js';
 
-/** A record as the account engine writes it, with the fields the Athena table reads. */
+/** Build a record as the account engine writes it, with the fields the Athena table reads. */
 function liveRecord(eventID: string, eventName: string, accessKeyId: string): Record<string, unknown> {
   return {
     eventVersion: '1.09',

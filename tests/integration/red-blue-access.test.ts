@@ -33,9 +33,9 @@ describe('red against blue access', () => {
     await server?.stop();
   });
 
-  const refused = async (socket: ClientSocket, event: string, ...args: unknown[]) => {
+  const rejected = async (socket: ClientSocket, event: string, ...args: unknown[]) => {
     const reply = await request(socket, event, ...args);
-    expect(reply.ok, `${event} should be refused`).toBe(false);
+    expect(reply.ok, `${event} should be rejected`).toBe(false);
     return reply.ok ? null : reply.error;
   };
 
@@ -53,35 +53,35 @@ describe('red against blue access', () => {
       ['exercise:start', { exerciseId: exercise.id }],
       ['team:progress', { exerciseId: exercise.id }],
     ] as const) {
-      const error = payload === undefined ? await refused(red, event) : await refused(red, event, payload);
+      const error = payload === undefined ? await rejected(red, event) : await rejected(red, event, payload);
       expect(error?.code).toBe('FORBIDDEN');
     }
   });
 
   it('keeps teams out of the red cell requests', async () => {
-    for (const event of ['red:catalog', 'red:state']) expect((await refused(participant, event))?.code).toBe('FORBIDDEN');
-    expect((await refused(participant, 'red:move', { techniqueId: 'whoami', params: { accessKey: 'AKIABZPUZDIKLNSTKRFZ' } }))?.code).toBe('FORBIDDEN');
+    for (const event of ['red:catalog', 'red:state']) expect((await rejected(participant, event))?.code).toBe('FORBIDDEN');
+    expect((await rejected(participant, 'red:move', { techniqueId: 'whoami', params: { accessKey: 'AKIABZPUZDIKLNSTKRFZ' } }))?.code).toBe('FORBIDDEN');
   });
 
   it('lets a red cell aim only at teams of its own exercise', async () => {
-    const error = await refused(red, 'red:move', { techniqueId: 'whoami', params: { accessKey: 'AKIABZPUZDIKLNSTKRFZ' }, teamId: other.teams[0]!.id });
+    const error = await rejected(red, 'red:move', { techniqueId: 'whoami', params: { accessKey: 'AKIABZPUZDIKLNSTKRFZ' }, teamId: other.teams[0]!.id });
     expect(error?.field).toBe('teamId');
     // The other exercise has not started, so its red cell cannot move at all.
-    expect((await refused(otherRed, 'red:move', { techniqueId: 'whoami', params: { accessKey: 'AKIABZPUZDIKLNSTKRFZ' } }))?.code).toBe('INVALID_STATE');
+    expect((await rejected(otherRed, 'red:move', { techniqueId: 'whoami', params: { accessKey: 'AKIABZPUZDIKLNSTKRFZ' } }))?.code).toBe('INVALID_STATE');
   });
 
   it('lets an invited facilitator decide only in its own exercise', async () => {
     const invited = await server.connect((await ok(request<InviteResult>(facilitator, 'invite:create', { exerciseId: other.id, role: 'facilitator', label: 'Other lead' }))).token);
-    expect((await refused(invited, 'red:control', { exerciseId: exercise.id, mode: 'approve' }))?.code).toBe('FORBIDDEN');
-    expect((await refused(invited, 'red:watch', { exerciseId: exercise.id }))?.code).toBe('FORBIDDEN');
+    expect((await rejected(invited, 'red:control', { exerciseId: exercise.id, mode: 'approve' }))?.code).toBe('FORBIDDEN');
+    expect((await rejected(invited, 'red:watch', { exerciseId: exercise.id }))?.code).toBe('FORBIDDEN');
   });
 
   it('rejects malformed moves and commands with the field at fault', async () => {
-    expect((await refused(red, 'red:move', { techniqueId: '../../etc/passwd', params: {} }))?.field).toBe('techniqueId');
-    expect((await refused(red, 'red:move', { techniqueId: 'no-such-technique', params: {} }))?.field).toBe('techniqueId');
-    expect((await refused(red, 'red:move', { techniqueId: 'whoami', params: { accessKey: 'A'.repeat(5_000) } }))?.field).toMatch(/^params/);
-    expect((await refused(red, 'red:move', 'not an object'))?.code).toBe('INVALID_PAYLOAD');
-    expect((await refused(participant, 'containment:run', { command: 'x'.repeat(9_000) }))?.field).toBe('command');
+    expect((await rejected(red, 'red:move', { techniqueId: '../../etc/passwd', params: {} }))?.field).toBe('techniqueId');
+    expect((await rejected(red, 'red:move', { techniqueId: 'no-such-technique', params: {} }))?.field).toBe('techniqueId');
+    expect((await rejected(red, 'red:move', { techniqueId: 'whoami', params: { accessKey: 'A'.repeat(5_000) } }))?.field).toMatch(/^params/);
+    expect((await rejected(red, 'red:move', 'not an object'))?.code).toBe('INVALID_PAYLOAD');
+    expect((await rejected(participant, 'containment:run', { command: 'x'.repeat(9_000) }))?.field).toBe('command');
     const shell = await ok(request<{ ok: boolean; output: string }>(participant, 'containment:run', { command: 'aws iam list-users; cat /etc/passwd' }));
     expect(shell.ok).toBe(false);
     expect(shell.output).not.toContain('root:');

@@ -106,7 +106,7 @@ describe('red against blue scoring', () => {
       return (JSON.parse(text) as StoreData).redMoves.flatMap((record) => record.results).reduce((sum, result) => sum + result.redPoints, 0);
     };
     await until(saved, (points) => points === 20);
-    // The facilitator's audit log says why the red cell scored.
+    // The facilitator's audit log records why the red cell scored.
     const audit = await ok(request<AuditPage>(facilitator, 'audit:list', { exerciseId: exercise.id, limit: 500 }));
     expect(audit.entries.map((entry) => entry.action)).toContain('red:score');
   });

@@ -55,7 +55,7 @@ describe('red against blue', () => {
     if (!reply.ok) expect(reply.error.field).toMatch(/^params\./);
   });
 
-  it('records a red move in each team copy and contains it in one team only', async () => {
+  it('contains a move in one copy', async () => {
     const move = await ok(request<RedMoveView>(red, 'red:move', { techniqueId: 'create-backdoor-user', params: { accessKey: stolenKey, newUserName: 'svc-sync' } }));
     expect(move.status).toBe('applied');
     expect(move.results.map((result) => result.teamId).sort()).toEqual(exercise.teams.map((team) => team.id).sort());
@@ -65,7 +65,7 @@ describe('red against blue', () => {
       ['CreateAccessKey', null],
     ]);
 
-    // Each team sees the attacker's calls in its own CloudTrail, with the attacker's address.
+    // Each team's CloudTrail shows the attacker's calls, from the attacker's address.
     const created = await events(alpha, 'CreateUser');
     const live = created.rows.find((row) => row.eventId === alphaResult.calls[0]!.eventId);
     expect(live?.sourceIpAddress).toBe('185.220.101.45');
@@ -94,7 +94,7 @@ describe('red against blue', () => {
     expect(shared.current.nodes.map((node) => node.id)).not.toContain('user:svc-sync');
   });
 
-  it("lets the red cell use its new key where the team has not revoked it", async () => {
+  it('signs with a new key until revoked', async () => {
     const targets = (await ok(request<RedCatalog>(red, 'red:catalog'))).targets;
     const backdoor = targets.accessKeys.find((key) => key.userName === 'svc-sync')!.accessKeyId;
     const move = await ok(request<RedMoveView>(red, 'red:move', { techniqueId: 'whoami', params: { accessKey: backdoor } }));
@@ -143,9 +143,9 @@ describe('red against blue', () => {
     const approved = await ok(request<RedMoveView>(facilitator, 'red:decide', { exerciseId: exercise.id, moveId: waiting.id, approve: true }));
     expect(approved.status).toBe('applied');
     await ok(request(facilitator, 'red:control', { exerciseId: exercise.id, paused: true }));
-    const refused = await request(red, 'red:move', { techniqueId: 'whoami', params: { accessKey: stolenKey } });
-    expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error.message).toMatch(/paused/);
+    const rejected = await request(red, 'red:move', { techniqueId: 'whoami', params: { accessKey: stolenKey } });
+    expect(rejected.ok).toBe(false);
+    if (!rejected.ok) expect(rejected.error.message).toMatch(/paused/);
   });
 
   it('gives no containment points for a discovery move', async () => {
